@@ -1,0 +1,42 @@
+"""The core's own plugin: markup readers and output formats. It is registered
+through the `newslint` entry-point group like every other plugin. Readers and
+formatters are imported only when used, so start-up stays cheap."""
+
+from __future__ import annotations
+
+from newslint import hookimpl
+
+
+def _read_markdown(text: str):
+    from newslint.markup.markdown import read_markdown
+
+    return read_markdown(text)
+
+
+def _read_text(text: str):
+    from newslint.markup.text import read_text
+
+    return read_text(text)
+
+
+@hookimpl
+def newslint_register_markups(register):
+    register("text", _read_text, [".txt", ".text", ""])
+    register("markdown", _read_markdown, [".md", ".markdown", ".mdown", ".mkd", ".mdx"])
+
+
+def _lazy_format(module: str, function: str):
+    def render(report, options):
+        import importlib
+
+        return getattr(importlib.import_module(module), function)(report, options)
+
+    return render
+
+
+@hookimpl
+def newslint_register_formats(register):
+    register("text", _lazy_format("newslint.formats.text", "render"))
+    register("concise", _lazy_format("newslint.formats.simple", "render_concise"))
+    register("json", _lazy_format("newslint.formats.simple", "render_json"))
+    register("jsonl", _lazy_format("newslint.formats.simple", "render_jsonl"))

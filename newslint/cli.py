@@ -1,0 +1,183 @@
+"""The command line: parse arguments, run the engine, render, pick the exit code.
+
+Exit codes: 0 no findings at or above the failing level, 1 findings, 2 usage,
+config or file errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from newslint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("rule", "rules", "plugins", "lsp")
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or []:
+        out += [v.strip() for v in value.split(",") if v.strip()]
+    return tuple(out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="newslint",
+        description="An editorial linter for news copy.",
+        epilog="Subcommands: 'newslint rules' lists the rules, 'newslint rule CODE' explains one, "
+        "'newslint plugins' lists plugins, 'newslint lsp' starts the language server.",
+    )
+    p.add_argument("paths", nargs="*", help="files and directories to lint; - reads stdin")
+    p.add_argument("--version", action="version", version=f"newslint {__version__}")
+    p.add_argument(
+        "--format",
+        help="output format: text (default on a terminal), concise (default otherwise), "
+        "json, jsonl, or one a plugin adds",
+    )
+    p.add_argument("--select", action="append", help="rules to run (codes, names, prefixes)")
+    p.add_argument("--ignore", action="append", help="rules to skip")
+    p.add_argument("--extend-select", action="append", help="rules to add to the selection")
+    p.add_argument("--config", help="use this config file for every file")
+    p.add_argument("--stdin-filename", help="the name of the file read from stdin")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    p.add_argument(
+        "--fail-on", choices=("error", "warning", "info"),
+        help="lowest severity that makes the exit code 1 (default: info)",
+    )
+    p.add_argument("--statistics", action="store_true", help="count findings per rule")
+    p.add_argument("-q", "--quiet", action="store_true", help="print findings only")
+    p.add_argument("--no-color", action="store_true", help="no colour (also: NO_COLOR=1)")
+    p.add_argument(
+        "--no-plugins", action="store_true", help="load newslint's built-in plugins only"
+    )
+    return p
+
+
+def _error(message: str) -> int:
+    print(f"newslint: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Subcommand names win over paths; lint a directory called "rules" as ./rules.
+    if argv and argv[0] in SUBCOMMANDS:
+        from newslint import commands
+
+        return commands.run(argv[0], argv[1:])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _lint(args, parser)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from newslint.config import Overrides
+    from newslint.engine import FileResult, Linter, Report
+    from newslint.finding import Severity
+    from newslint.manager import PluginError
+    from newslint.reading import ReadError, decode
+    from newslint.yamlfile import DataError
+
+    paths = args.paths
+    use_stdin = paths == ["-"] or (args.stdin_filename and not paths)
+    if not paths and not use_stdin:
+        parser.print_usage(sys.stderr)
+        return _error("give files or directories to lint, or - to read stdin")
+    if "-" in paths and len(paths) > 1:
+        return _error("- (stdin) cannot be combined with other paths")
+
+    cli = Overrides(
+        select=_split(args.select) if args.select else None,
+        ignore=_split(args.ignore),
+        extend_select=_split(args.extend_select),
+    )
+    try:
+        linter = Linter(
+            config=args.config, cli=cli, load_entry_points="builtin" if args.no_plugins else None
+        )
+        if use_stdin:
+            name = args.stdin_filename or "-"
+            report = Report()
+            try:
+                text = decode(sys.stdin.buffer.read())
+                config_path = args.stdin_filename
+                findings = linter.lint_text(text, config_path)
+                report.files.append(FileResult(name, findings))
+            except ReadError as exc:
+                from newslint.engine import FileError
+
+                report.errors.append(FileError(name, str(exc)))
+            texts = {name: text} if report.files else {}
+        else:
+            report = linter.lint_paths(paths)
+            texts = {}
+        registry = linter.registry
+        format_name = args.format or ("text" if sys.stdout.isatty() else "concise")
+        formatter = registry.formats.get(format_name)
+        if formatter is None:
+            return _error(
+                f"unknown format {format_name!r} (available: {', '.join(sorted(registry.formats))})"
+            )
+        fail_on = Severity.parse(args.fail_on) if args.fail_on else None
+        if fail_on is None:
+            configs = [c.fail_on for c in linter.finder.all_loaded() if c.fail_on]
+            if linter.finder.override is not None and linter.finder.override.fail_on:
+                configs = [linter.finder.override.fail_on]
+            fail_on = min(configs, key=lambda s: s.rank) if configs else Severity.INFO
+    except (DataError, PluginError) as exc:
+        return _error(str(exc))
+
+    color = (
+        not args.no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    )
+    if format_name == "text" and not texts:
+        texts = _texts_for(report)
+    options = {
+        "color": color,
+        "statistics": args.statistics,
+        "quiet": args.quiet,
+        "texts": texts,
+    }
+    output = formatter(report, options)
+    sys.stdout.write(output)
+    if args.statistics and format_name == "concise":
+        from collections import Counter
+
+        counts = Counter((f.code, f.name) for f in report.findings)
+        for (code, name), n in counts.most_common():
+            sys.stdout.write(f"{n:>6}  {code}  {name}\n")
+    for note in report.notes:
+        if not args.quiet:
+            print(f"newslint: note: {note}", file=sys.stderr)
+    for error in report.errors:
+        print(f"newslint: error: {error}", file=sys.stderr)
+
+    if report.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    failing = any(f.severity.rank >= fail_on.rank for f in report.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _texts_for(report) -> dict[str, str]:
+    from newslint.reading import ReadError, read_text_file
+
+    texts = {}
+    for result in report.files:
+        if result.findings:
+            try:
+                texts[result.path] = read_text_file(result.path)
+            except ReadError:
+                pass
+    return texts
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

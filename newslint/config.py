@@ -1,0 +1,285 @@
+"""Configuration: `.newslint.yaml` or `[tool.newslint]` in `pyproject.toml`,
+found by walking up from each file (nearest wins), or given with --config.
+
+`Config` is plain data (it pickles); `Config.settings_for` resolves it, with
+the registry of rules, into what applies to one file."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newslint.finding import Severity
+from newslint.yamlfile import DataError, line_of, load_yaml
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+_LIST_KEYS = {"select", "ignore", "extend-select", "exclude", "rule-packs", "plugins"}
+_KNOWN_KEYS = _LIST_KEYS | {"severity", "per-file", "fail-on"}
+_PER_FILE_KEYS = {"select", "ignore", "extend-select", "severity"}
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """One layer of selection: a config file's top level, a per-file section, the CLI."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """A parsed configuration (or the defaults, when `path` is None)."""
+
+    path: str | None = None
+    root: str = "."
+    base: Overrides = field(default_factory=Overrides)
+    per_file: tuple[tuple[str, Overrides], ...] = ()
+    exclude: tuple[str, ...] = ()
+    rule_packs: tuple[str, ...] = ()
+    plugins: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    # key -> line, so option errors found later can still name the line
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.lines).get(key)
+
+    def is_excluded(self, path: str | os.PathLike) -> bool:
+        rel = _relative(path, self.root)
+        return any(glob_match(pattern, rel) for pattern in self.exclude)
+
+    def layers_for(self, path: str | None) -> list[Overrides]:
+        layers = [self.base]
+        if path is not None:
+            rel = _relative(path, self.root)
+            layers += [o for pattern, o in self.per_file if glob_match(pattern, rel)]
+        return layers
+
+
+def _relative(path: str | os.PathLike, root: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), root)
+    except ValueError:  # another drive on Windows
+        rel = str(path)
+    return rel.replace(os.sep, "/")
+
+
+@lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern:
+    """A gitignore-flavoured glob: `**` crosses directories, `*` does not; a
+    pattern without `/` matches a name at any depth; a trailing `/` is a directory."""
+    pattern = pattern.strip()
+    anchored = "/" in pattern.rstrip("/")
+    pattern = pattern.lstrip("/")
+    if pattern.endswith("/"):
+        pattern += "**"
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    body = "".join(out)
+    prefix = "" if anchored else "(?:.*/)?"
+    # A directory pattern also covers everything below it.
+    return re.compile(f"^{prefix}{body}(?:/.*)?$")
+
+
+def glob_match(pattern: str, relpath: str) -> bool:
+    return bool(_glob_regex(pattern).match(relpath)) or fnmatch.fnmatch(relpath, pattern)
+
+
+def _as_list(value: Any, key: str, path: str, data: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataError(path, line_of(data, key), f"'{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _severity_map(value: Any, path: str, data: Any) -> tuple[tuple[str, Severity], ...]:
+    if not isinstance(value, Mapping):
+        raise DataError(path, line_of(data, "severity"), "'severity' maps rules to error, warning or info")
+    out = []
+    for key, sev in value.items():
+        try:
+            out.append((str(key), Severity.parse(sev)))
+        except ValueError as exc:
+            raise DataError(path, line_of(value, key), f"severity of {key}: {exc}") from None
+    return tuple(out)
+
+
+def _overrides(data: Mapping, path: str, allowed: set[str], options_allowed: bool) -> Overrides:
+    select = None
+    kwargs: dict[str, Any] = {}
+    options = []
+    for key, value in data.items():
+        if key == "select":
+            select = _as_list(value, key, path, data)
+        elif key == "ignore":
+            kwargs["ignore"] = _as_list(value, key, path, data)
+        elif key == "extend-select":
+            kwargs["extend_select"] = _as_list(value, key, path, data)
+        elif key == "severity":
+            kwargs["severity"] = _severity_map(value, path, data)
+        elif key in allowed:
+            continue
+        elif options_allowed:
+            # Anything else must be a rule's options; checked against the rules later.
+            if not isinstance(value, Mapping):
+                raise DataError(
+                    path, line_of(data, key),
+                    f"unknown key {key!r} (rule options must be a mapping of option: value)",
+                )
+            options.append((str(key), tuple(value.items())))
+        else:
+            raise DataError(path, line_of(data, key), f"unknown key {key!r}")
+    return Overrides(select=select, options=tuple(options), **kwargs)
+
+
+def parse_config(data: Any, path: str, root: str | None = None) -> Config:
+    """Validate a config mapping (from YAML or TOML); raises DataError."""
+    if data is None:
+        data = {}
+    if not isinstance(data, Mapping):
+        raise DataError(path, line_of(data), "the configuration must be a mapping of keys")
+    root = root or os.path.dirname(os.path.abspath(path))
+    base = _overrides(data, path, _KNOWN_KEYS, options_allowed=True)
+    per_file = []
+    sections = data.get("per-file") or {}
+    if not isinstance(sections, Mapping):
+        raise DataError(path, line_of(data, "per-file"), "'per-file' maps globs to settings")
+    for glob, section in sections.items():
+        if not isinstance(section, Mapping):
+            raise DataError(path, line_of(sections, glob), f"per-file {glob!r} must be a mapping")
+        per_file.append((str(glob), _overrides(section, path, set(), options_allowed=True)))
+    fail_on = None
+    if "fail-on" in data:
+        try:
+            fail_on = Severity.parse(data["fail-on"])
+        except ValueError as exc:
+            raise DataError(path, line_of(data, "fail-on"), f"fail-on: {exc}") from None
+    packs = tuple(
+        os.path.normpath(os.path.join(root, p))
+        for p in _as_list(data.get("rule-packs", []), "rule-packs", path, data)
+    )
+    lines = []
+    if hasattr(data, "key_lines"):
+        lines = list(data.key_lines.items())
+        for glob, section in sections.items():
+            if hasattr(section, "key_lines"):
+                lines += [(f"per-file.{glob}.{k}", v) for k, v in section.key_lines.items()]
+    return Config(
+        path=path,
+        root=root,
+        base=base,
+        per_file=tuple(per_file),
+        exclude=_as_list(data.get("exclude", []), "exclude", path, data),
+        rule_packs=packs,
+        plugins=_as_list(data.get("plugins", []), "plugins", path, data),
+        fail_on=fail_on,
+        lines=tuple(lines),
+    )
+
+
+def _toml_lines(text: str) -> dict[str, int]:
+    lines = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        m = re.match(r"\s*\"?([\w.-]+)\"?\s*=", line)
+        if m:
+            lines.setdefault(m.group(1), number)
+    return lines
+
+
+def load_config(path: str | os.PathLike) -> Config:
+    """Read one config file (YAML, or pyproject.toml's [tool.newslint])."""
+    path = str(path)
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except UnicodeDecodeError as exc:
+        raise DataError(path, None, f"not valid UTF-8 at byte {exc.start}") from None
+    except OSError as exc:
+        raise DataError(path, None, exc.strerror or str(exc)) from None
+    if path.endswith(".toml"):
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib  # type: ignore[no-redef]
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("newslint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError(path, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
+        config = parse_config(data, path)
+        return _with_lines(config, _toml_lines(text))
+    return parse_config(load_yaml(text, path), path)
+
+
+def _with_lines(config: Config, lines: dict[str, int]) -> Config:
+    from dataclasses import replace
+
+    return replace(config, lines=tuple(lines.items()))
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "[tool.newslint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=4096)
+def find_config_file(directory: str) -> str | None:
+    """The nearest config file at or above `directory`."""
+    current = Path(directory).resolve()
+    for folder in (current, *current.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return str(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return str(pyproject)
+    return None
+
+
+class ConfigFinder:
+    """Finds and caches the config for each file; `override` (from --config)
+    applies to every file."""
+
+    def __init__(self, override: str | None = None) -> None:
+        self.override = load_config(override) if override else None
+        self._loaded: dict[str | None, Config] = {}
+
+    def for_path(self, path: str | None) -> Config:
+        if self.override is not None:
+            return self.override
+        directory = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        found = find_config_file(directory)
+        if found not in self._loaded:
+            self._loaded[found] = load_config(found) if found else Config()
+        return self._loaded[found]
+
+    def all_loaded(self) -> Iterable[Config]:
+        return self._loaded.values()

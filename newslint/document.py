@@ -1,0 +1,223 @@
+"""The Document: one file's text, its prose mask and its structure, built once and
+handed to every rule.
+
+`prose` has the same length as `text`; everything that is not prose (markup,
+code, front-matter syntax, link targets) is blanked to spaces with newlines
+kept, so an offset found in `prose` is an offset in `text`. Structure (blocks,
+sentences, words, quotations) is computed lazily and cached."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:
+    from newslint.quotations import Quotation, Quotations
+
+#: Block kinds a reader may produce.
+BLOCK_KINDS = frozenset(
+    {"headline", "paragraph", "heading", "list_item", "table_cell", "field", "caption"}
+)
+
+WORD_PATTERN = regex.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of prose: a paragraph, a heading, the headline, a list item...
+
+    `in_blockquote` is true for blocks inside a Markdown or HTML blockquote;
+    `field` names the front-matter field a `field`/`headline` block came from."""
+
+    kind: str
+    start: int
+    end: int
+    in_blockquote: bool = False
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink: the span of its visible text and where it points."""
+
+    start: int
+    end: int
+    target: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment in the markup (HTML comment, or a plain-text directive line):
+    `start`/`end` cover the whole comment, `body` is its inner text."""
+
+    start: int
+    end: int
+    body: str
+
+
+@dataclass
+class Markup:
+    """What a markup reader returns: the prose mask and the structure it found."""
+
+    prose: str
+    blocks: list[Block]
+    links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+
+class Document:
+    """One file, as every rule sees it."""
+
+    def __init__(
+        self,
+        text: str,
+        markup: Markup | None = None,
+        *,
+        path: str | None = None,
+        markup_name: str = "text",
+        rule_options: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        if markup is None:
+            from newslint.markup.text import read_text
+
+            markup = read_text(text)
+        if len(markup.prose) != len(text):
+            raise ValueError("the prose mask must have the same length as the text")
+        self.text = text
+        self.prose = markup.prose
+        self.path = path
+        self.markup_name = markup_name
+        self.blocks: Sequence[Block] = sorted(markup.blocks, key=lambda b: (b.start, b.end))
+        self.links: Sequence[Link] = sorted(markup.links, key=lambda link: link.start)
+        self.comments: Sequence[Comment] = markup.comments
+        self.rule_options: Mapping[str, Mapping[str, Any]] = rule_options or {}
+
+    # -- positions -------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of an offset, both 1-based, columns in code points."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets (end excludes the line break) of a 1-based line."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        if end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+    # -- structure -------------------------------------------------------
+    @cached_property
+    def headline(self) -> Block | None:
+        for block in self.blocks:
+            if block.kind == "headline":
+                return block
+        return None
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_index_at(self, offset: int) -> int | None:
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return i
+        return None
+
+    def block_at(self, offset: int) -> Block | None:
+        i = self.block_index_at(offset)
+        return None if i is None else self.blocks[i]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from newslint.sentences import split_sentences
+
+        sentences: list[Sentence] = []
+        for index, block in enumerate(self.blocks):
+            for start, end in split_sentences(self.prose, block.start, block.end):
+                sentences.append(Sentence(start, end, index))
+        return sentences
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_index_at(self, offset: int) -> int | None:
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = self.sentence_index_at(offset)
+        return None if i is None else self.sentences[i]
+
+    def sentences_in(self, block_index: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.block == block_index]
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        return [m.span() for m in WORD_PATTERN.finditer(self.prose)]
+
+    @cached_property
+    def quotations(self) -> Quotations:
+        from newslint.quotations import parse_quotations
+
+        return parse_quotations(self)
+
+    def quotation_at(self, offset: int) -> Quotation | None:
+        """The innermost quotation whose marks enclose `offset`, if any."""
+        return self.quotations.at(offset)
+
+    def in_quotation(self, start: int, end: int | None = None) -> bool:
+        """True when the span lies inside a quotation (a speaker's words)."""
+        return self.quotations.at(start) is not None and (
+            end is None or self.quotations.at(max(start, end - 1)) is not None
+        )
+
+    @cached_property
+    def _link_starts(self) -> list[int]:
+        return [link.start for link in self.links]
+
+    def link_at(self, offset: int) -> Link | None:
+        i = bisect_right(self._link_starts, offset) - 1
+        if i >= 0 and offset < self.links[i].end:
+            return self.links[i]
+        return None
+
+    def links_in(self, start: int, end: int) -> list[Link]:
+        return [link for link in self.links if link.start < end and link.end > start]
+
+    def is_prose(self, start: int, end: int) -> bool:
+        """True when text[start:end] is entirely unmasked prose."""
+        return self.prose[start:end] == self.text[start:end]
+
+    def options(self, rule_code: str) -> Mapping[str, Any]:
+        """The options the configuration gives a rule (by code)."""
+        return self.rule_options.get(rule_code, {})
+
+    def __repr__(self) -> str:
+        return f"<Document {self.path or '<text>'} {len(self.text)} chars>"

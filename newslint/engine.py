@@ -1,0 +1,236 @@
+"""The engine: from text (or paths) to sorted, filtered findings.
+
+    text --markup reader--> Document --rules--> findings
+         --severity, suppressions--> sorted findings
+
+`lint_text` and `lint_paths` are pure: they print nothing, and their inputs and
+outputs pickle, so they can be mapped over an archive with Dask or Spark."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslint.config import Config, ConfigFinder, Overrides, parse_config
+from newslint.document import Document
+from newslint.finding import Finding, Severity
+from newslint.manager import Registry, build_registry, make_plugin_manager
+from newslint.reading import BinaryFile, ReadError, iter_paths, read_text_file
+from newslint.selection import Settings, resolve, validate_layer
+from newslint.yamlfile import DataError
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding]
+
+
+@dataclass
+class FileError:
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Report:
+    """The result of a run: every linted file, the files that failed, notes."""
+
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+
+class Linter:
+    """Plugins, registry and config discovery for one run (or one process)."""
+
+    def __init__(
+        self,
+        *,
+        config: str | Config | None = None,
+        cli: Overrides | None = None,
+        plugins: Iterable[Any] = (),
+        load_entry_points: bool | None = None,
+        extensions: tuple[str, ...] | None = None,
+    ) -> None:
+        self.plugin_manager = make_plugin_manager(plugins, load_entry_points=load_entry_points)
+        self.cli = cli or Overrides()
+        if isinstance(config, Config):
+            self.finder = ConfigFinder()
+            self.finder.override = config
+        else:
+            self.finder = ConfigFinder(config)
+        self._registries: dict[tuple, Registry] = {}
+        self._settings: dict[tuple, Settings] = {}
+        self._extensions = extensions
+
+    # -- registry and settings -------------------------------------------
+    def registry_for(self, config: Config) -> Registry:
+        key = (config.rule_packs, config.plugins)
+        registry = self._registries.get(key)
+        if registry is None:
+            if config.plugins:
+                import importlib
+
+                for module in config.plugins:
+                    if self.plugin_manager.get_plugin(module) is None:
+                        try:
+                            plugin = importlib.import_module(module)
+                        except ImportError as exc:
+                            raise DataError(
+                                config.path, config.line_of("plugins"),
+                                f"cannot import plugin module {module!r}: {exc}",
+                            ) from None
+                        self.plugin_manager.register(plugin, name=module)
+            registry = build_registry(self.plugin_manager, config.rule_packs)
+            self._validate(config, registry)
+            self._registries[key] = registry
+        return registry
+
+    @property
+    def registry(self) -> Registry:
+        return self.registry_for(self.finder.override or Config())
+
+    def _validate(self, config: Config, registry: Registry) -> None:
+        for key, message in validate_layer(self.cli, registry.rules):
+            raise DataError("command line", None, f"--{key}: {message}".replace("'", ""))
+        layers = [("", config.base)] + [(f"per-file.{g}.", o) for g, o in config.per_file]
+        for prefix, layer in layers:
+            for key, message in validate_layer(layer, registry.rules):
+                line = config.line_of(prefix + key) or config.line_of(key)
+                raise DataError(config.path or "config", line, message)
+
+    def settings_for(self, config: Config, path: str | None) -> tuple[Registry, Settings]:
+        registry = self.registry_for(config)
+        layers = config.layers_for(path)
+        key = (id(registry), tuple(id(layer) for layer in layers))
+        settings = self._settings.get(key)
+        if settings is None:
+            settings = resolve([*layers, self.cli], registry.rules)
+            self._settings[key] = settings
+        return registry, settings
+
+    def fail_on(self, path: str | None = None) -> Severity | None:
+        return self.finder.for_path(path).fail_on
+
+    # -- linting ----------------------------------------------------------
+    def document(self, text: str, path: str | None, config: Config) -> Document:
+        registry, settings = self.settings_for(config, path)
+        ext = os.path.splitext(path)[1].lower() if path else ".txt"
+        markup = registry.markups.get(ext) or registry.markups.get(".txt")
+        prepared = markup.reader(text) if markup else None
+        return Document(
+            text,
+            prepared,
+            path=path,
+            markup_name=markup.name if markup else "text",
+            rule_options=settings.options,
+        )
+
+    def lint_text(self, text: str, path: str | None = None, config: Config | None = None):
+        config = config or self.finder.for_path(path)
+        _, settings = self.settings_for(config, path)
+        document = self.document(text, path, config)
+        return self.check(document, settings)
+
+    def check(self, document: Document, settings: Settings) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in settings.rules:
+            try:
+                produced = list(rule.check(document))
+            except TimeoutError:
+                raise ReadError(
+                    f"a pattern of rule {rule.code} ({rule.origin}) took too long and was "
+                    "stopped; simplify the pattern"
+                ) from None
+            level = settings.severity.get(rule.code)
+            if level is not None:
+                produced = [f.with_(severity=level) for f in produced]
+            findings.extend(produced)
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+    def lint_file(self, path: str) -> FileResult | FileError:
+        try:
+            text = read_text_file(path)
+            return FileResult(path, self.lint_text(text, path))
+        except ReadError as exc:
+            return FileError(path, str(exc))
+
+    def lint_paths(self, paths: Iterable[str]) -> Report:
+        report = Report()
+        targets = []
+        for path, explicit in iter_paths(
+            list(paths), excluded=self._excluded, **self._extension_kw()
+        ):
+            if explicit and not os.path.exists(path):
+                report.errors.append(FileError(path, "no such file or directory"))
+                continue
+            targets.append((path, explicit))
+        for path, explicit in targets:
+            result = self.lint_file(path)
+            if isinstance(result, FileError):
+                if not explicit and result.message.startswith("binary file"):
+                    report.notes.append(f"{path}: skipped, {result.message}")
+                    continue
+                report.errors.append(result)
+            else:
+                report.files.append(result)
+        return report
+
+    def _extension_kw(self) -> dict:
+        return {"extensions": self._extensions} if self._extensions else {}
+
+    def _excluded(self, path: str) -> bool:
+        return self.finder.for_path(path).is_excluded(path)
+
+
+# -- the library API -------------------------------------------------------
+_DEFAULT_LINTERS: dict[Any, Linter] = {}
+
+
+def _config_arg(config: Config | Mapping | str | None) -> Config | str | None:
+    if isinstance(config, Mapping):
+        return parse_config(config, "<config>", root=os.getcwd())
+    return config
+
+
+def _linter(config: Config | str | None) -> Linter:
+    # One linter per configuration per process: plugins are loaded and rule
+    # patterns compiled once, however many texts are linted.
+    key = config if isinstance(config, (str, type(None))) else id(config)
+    linter = _DEFAULT_LINTERS.get(key)
+    if linter is None:
+        linter = Linter(config=config)
+        _DEFAULT_LINTERS[key] = linter
+    return linter
+
+
+def lint_text(
+    text: str, *, path: str | None = None, config: Config | Mapping | str | None = None
+) -> list[Finding]:
+    """Lint one text. `path` picks the markup by extension (and, without
+    `config`, the configuration found above it); `config` is a `Config`, a
+    mapping of the same keys as `.newslint.yaml`, or a config file's path."""
+    config = _config_arg(config)
+    linter = _linter(config)
+    return linter.lint_text(text, path, linter.finder.for_path(path))
+
+
+def lint_paths(paths: Iterable[str], *, config: Config | Mapping | str | None = None) -> Report:
+    """Lint files and directories; returns a `Report`."""
+    return _linter(_config_arg(config)).lint_paths(paths)
+
+
+__all__ = ["FileError", "FileResult", "Linter", "Report", "lint_paths", "lint_text", "BinaryFile"]

@@ -1,0 +1,113 @@
+"""What a rule reports: findings, their severity and the fixes they may carry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls(str(value).lower())
+        except ValueError:
+            raise ValueError(
+                f"unknown severity {value!r} (expected error, warning or info)"
+            ) from None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with `replacement` (offsets into the decoded text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits that resolve a finding. Safe fixes are applied by --fix, unsafe ones
+    only with --unsafe-fixes (they change meaning or need a human's eye)."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+    description: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "safe": self.safe,
+            "description": self.description,
+            "edits": [
+                {"start": e.start, "end": e.end, "replacement": e.replacement}
+                for e in self.edits
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place. Lines and columns are 1-based code points, ends
+    exclusive; start/end are 0-based code-point offsets into the decoded text."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    path: str | None = None
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    url: str | None = None
+    # The sentence the finding sits in; used to key baselines, not printed.
+    context: str = field(default="", compare=False, repr=False)
+
+    def with_(self, **changes) -> Finding:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "suggestions": list(self.suggestions),
+            "fix": self.fix.to_dict() if self.fix else None,
+            "url": self.url,
+        }
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.start, self.end, self.code)

@@ -1,0 +1,223 @@
+"""Markdown reader, built on markdown-it-py for block structure.
+
+markdown-it gives block tokens with line maps but no character offsets, so the
+inline content of each paragraph, heading and table cell is located on its
+source lines, unmasked, and then inline syntax (code spans, HTML, link targets,
+emphasis markers, escapes) is masked again by a scanner over the source."""
+
+from __future__ import annotations
+
+import regex
+
+from newslint.document import Block, Comment, Link, Markup
+
+_FRONT_MATTER = regex.compile(
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n(?P<body2>.*?)\r?\n^\.\.\.[ \t]*$",
+    regex.DOTALL | regex.MULTILINE,
+)
+# title: Some headline   /  title = "Some headline"   (YAML or TOML front matter)
+_HEADLINE_FIELD = regex.compile(
+    r"""(?m)^(?P<key>title|headline)[ \t]*[:=][ \t]*(?P<q>["']?)(?P<value>[^\r\n]*?)(?P=q)[ \t]*\r?$"""
+)
+
+_INLINE = regex.compile(
+    r"""
+    (?P<code>(?P<ticks>`+).+?(?<!`)(?P=ticks)(?!`))
+  | (?P<comment><!--(?P<comment_body>.*?)-->)
+  | (?P<mdx>\{/\*.*?\*/\})
+  | (?P<shortcode>\{\{[<%].*?[>%]\}\}|\{%.*?%\})
+  | (?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>)
+  | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>)
+  | (?P<image>!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
+  | (?P<footnote>\[\^[^\]\s]+\](?::)?)
+  | (?P<link_open>\[)(?P<link_text>(?:[^\[\]]|\[[^\[\]]*\])*)(?P<link_close>\]
+        (?:\((?P<url><[^>]*>|(?:[^()\s]|\([^()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)
+          |\[(?P<ref>[^\]]*)\]))
+  | (?P<escape>\\)(?=[!-/:-@\[-`{-~])
+  | (?P<hardbreak>\\)(?=\r?\n)
+  | (?P<emphasis>(?<![\w*_~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*_~]))
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+
+_BARE_URL = regex.compile(r"\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]")
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _front_matter(text: str, chars: list[str], blocks: list[Block]) -> int:
+    """Mask the front matter, keep its headline field; return where the body starts."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return 0
+    _blank(chars, 0, m.end())
+    body_group = "body" if m.group("body") is not None else "body2"
+    body_start = m.start(body_group)
+    fm = text[body_start : m.end(body_group)]
+    for field in _HEADLINE_FIELD.finditer(fm):
+        value = field.group("value").strip()
+        if not value:
+            continue
+        s = body_start + field.start("value")
+        e = body_start + field.end("value")
+        chars[s:e] = text[s:e]
+        blocks.append(Block("headline", s, e, field=field.group("key")))
+        break
+    return m.end()
+
+
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+_PARSER = None
+
+
+def read_markdown(text: str) -> Markup:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _parser()
+    chars = [" " if c not in "\r\n" else c for c in text]
+    blocks: list[Block] = []
+    links: list[Link] = []
+    comments: list[Comment] = []
+
+    body_start = _front_matter(text, chars, blocks)
+    has_headline = bool(blocks)
+    # Parse the body with the front matter blanked, so line numbers stay absolute.
+    source = "".join("\n" if c == "\n" else " " for c in text[:body_start]) + text[body_start:]
+    env: dict = {}
+    tokens = _PARSER.parse(source, env)
+    references = {k.lower(): v.get("href", "") for k, v in env.get("references", {}).items()}
+
+    line_starts = [0]
+    for i, c in enumerate(text):
+        if c == "\n":
+            line_starts.append(i + 1)
+    line_starts.append(len(text) + 1)
+
+    def line_text(n: int) -> tuple[int, str]:
+        s = line_starts[n]
+        e = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(text)
+        e = min(e, len(text))
+        return s, text[s:e]
+
+    context: list[str] = []  # open container tokens
+    block_kind = None
+    for tok in tokens:
+        t = tok.type
+        if t.endswith("_open"):
+            context.append(t)
+            if t in ("paragraph_open", "heading_open", "th_open", "td_open"):
+                block_kind = t
+            continue
+        if t.endswith("_close"):
+            if context:
+                context.pop()
+            continue
+        if t == "html_block" and tok.map:
+            s, _ = line_text(tok.map[0])
+            e = line_starts[tok.map[1]] - 1 if tok.map[1] < len(line_starts) else len(text)
+            for cm in _INLINE.finditer(text, s, max(s, e)):
+                if cm.group("comment"):
+                    comments.append(Comment(cm.start(), cm.end(), cm.group("comment_body")))
+            continue
+        if t != "inline" or not tok.map:
+            continue
+        # Locate each content line on its source line and unmask it.
+        segments: list[tuple[int, int]] = []
+        line_no = tok.map[0]
+        cursor_line, cursor = None, 0
+        for content_line in tok.content.split("\n"):
+            if line_no >= tok.map[1]:
+                break
+            ls, src = line_text(line_no)
+            if cursor_line != line_no:
+                cursor_line, cursor = line_no, 0
+            probe = content_line.rstrip()
+            stripped = src.rstrip()
+            if probe and stripped.endswith(probe) and len(stripped) - len(probe) >= cursor:
+                pos = len(stripped) - len(probe)
+            else:
+                pos = src.find(probe, cursor) if probe else -1
+            if pos >= 0 and probe:
+                segments.append((ls + pos, ls + pos + len(probe)))
+                cursor = pos + len(probe)
+            if block_kind in ("th_open", "td_open"):
+                break
+            line_no += 1
+        if not segments:
+            continue
+        for s, e in segments:
+            chars[s:e] = text[s:e]
+        region_start, region_end = segments[0][0], segments[-1][1]
+        _mask_inline(text, chars, region_start, region_end, links, comments, references)
+
+        if block_kind == "heading_open":
+            kind = "heading"
+            if not has_headline and _heading_level(text, segments[0][0]) == 1:
+                kind, has_headline = "headline", True
+        elif block_kind in ("th_open", "td_open"):
+            kind = "table_cell"
+        elif "list_item_open" in context:
+            kind = "list_item"
+        else:
+            kind = "paragraph"
+        blocks.append(
+            Block(kind, region_start, region_end, in_blockquote="blockquote_open" in context)
+        )
+        block_kind = None
+    return Markup(prose="".join(chars), blocks=blocks, links=links, comments=comments)
+
+
+def _heading_level(text: str, content_start: int) -> int:
+    line_start = text.rfind("\n", 0, content_start) + 1
+    prefix = text[line_start:content_start].strip()
+    if prefix.startswith("#"):
+        return len(prefix) - len(prefix.lstrip("#"))
+    # Setext: underline of = is level 1.
+    nl = text.find("\n", content_start)
+    underline = text[nl + 1 : text.find("\n", nl + 1) if text.find("\n", nl + 1) != -1 else None]
+    return 1 if nl != -1 and underline.strip().startswith("=") else 2
+
+
+def _mask_inline(
+    text: str,
+    chars: list[str],
+    start: int,
+    end: int,
+    links: list[Link],
+    comments: list[Comment],
+    references: dict[str, str],
+) -> None:
+    for m in _INLINE.finditer(text, start, end):
+        kind = m.lastgroup
+        if m.group("link_open") is not None:
+            target = m.group("url")
+            if target is None:
+                ref = (m.group("ref") or m.group("link_text")).strip().lower()
+                target = references.get(" ".join(ref.split()))
+                if target is None:
+                    continue  # [brackets] that are not a link stay prose
+            target = target.strip("<>")
+            _blank(chars, m.start("link_open"), m.end("link_open"))
+            _blank(chars, m.start("link_close"), m.end("link_close"))
+            links.append(Link(m.start("link_text"), m.end("link_text"), target))
+            # Mask inline syntax inside the link text too.
+            _mask_inline(
+                text, chars, m.start("link_text"), m.end("link_text"), links, comments, references
+            )
+            continue
+        if kind == "comment" or m.group("comment"):
+            comments.append(Comment(m.start(), m.end(), m.group("comment_body")))
+        if m.group("autolink"):
+            links.append(Link(m.start(), m.end(), m.group("autolink")[1:-1]))
+        _blank(chars, m.start(), m.end())
+    for m in _BARE_URL.finditer(text, start, end):
+        _blank(chars, m.start(), m.end())

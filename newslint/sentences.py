@@ -1,0 +1,96 @@
+"""Sentence splitting tuned for news copy.
+
+A boundary is sentence-ending punctuation (., !, ?, …), any closing quotation
+marks or brackets after it, then whitespace, then something that can start a
+sentence. Abbreviations common in news copy (titles, state names, months,
+U.S., a.m., No. 1, initials) do not end sentences unless the next word is one
+that typically opens a sentence."""
+
+from __future__ import annotations
+
+import regex
+
+_BOUNDARY = regex.compile(
+    r"""(?:\.{3}|…|[.!?]+)["'”’»)\]]*(?=\s+(["'“‘«(\[]*)(\S))""",
+)
+
+# Words that never end a sentence when followed by a period: titles and the like.
+_TITLES = frozenset(
+    """mr mrs ms dr gen sen rep gov lt col sgt capt cmdr adm maj prof st mt ft rev hon
+    pres supt det insp cpl pvt gov atty messrs mmes mme mlle msgr fr sr jr
+    no nos vol vols fig figs pp p op art sec ch""".split()
+)
+# Abbreviations that may end a sentence: split only before a typical sentence opener.
+_ABBREVIATIONS = frozenset(
+    """inc corp co ltd llc plc bros dept univ assn est approx vs etc al jan feb mar apr
+    jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
+    miss mo mont neb nebr nev okla ore pa penn penna tenn tex va vt wash wis wisc wyo
+    wash""".split()
+)
+_SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our my this that these those
+    but and or so yet in on at for with after before when while as if there here
+    however meanwhile still then now last next some many most all both one two
+    what who why how where no not mr mrs ms dr""".split()
+)
+
+_WORD_BEFORE = regex.compile(r"(\w+(?:\.\w+)*)\.?$")
+
+
+def _is_boundary(prose: str, punct_start: int, punct: str, next_char: str) -> bool:
+    # Whatever follows must be able to start a sentence.
+    if next_char.islower():
+        return False
+    if not punct.startswith(".") and not punct.startswith("…"):
+        return True  # ! and ? end sentences before anything that is not lower case
+    if punct.startswith("...") or punct.startswith("…"):
+        return True  # an ellipsis before a capital: treat as an end
+    # A period: look at the word it ends.
+    m = _WORD_BEFORE.search(prose, max(0, punct_start - 40), punct_start)
+    if not m:
+        return True
+    word = m.group(1)
+    lower = word.lower()
+    if "." in word:  # U.S., a.m., D.C., e.g.
+        return _next_word_opens(prose, punct_start)
+    if len(word) == 1 and word.isalpha():
+        # An initial (J. Smith) unless the letter is a pronoun-like sentence end.
+        return word == "I" or not word.isupper()
+    if lower in _TITLES:
+        if lower in {"no", "nos"} and not next_char.isdigit():
+            return True
+        return False
+    if lower in _ABBREVIATIONS:
+        return _next_word_opens(prose, punct_start)
+    return True
+
+
+_NEXT_WORD = regex.compile(r"[.]+[\"'”’»)\]]*\s+[\"'“‘«(\[]*(\w+)")
+
+
+def _next_word_opens(prose: str, punct_start: int) -> bool:
+    m = _NEXT_WORD.match(prose, punct_start)
+    return bool(m) and m.group(1).lower() in _SENTENCE_OPENERS
+
+
+def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within prose[start:end], trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _BOUNDARY.finditer(prose, start, end):
+        punct = m.group(0)
+        if not _is_boundary(prose, m.start(), punct, m.group(2)):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    trimmed = []
+    for s, e in spans:
+        while s < e and prose[s].isspace():
+            s += 1
+        while e > s and prose[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SEED
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not present")
+def test_seed_headline_findings_exact_columns(run_cli):
+    code, out, _ = run_cli("--format", "concise", str(SEED))
+    assert code == 1
+    lines = [line for line in out.splitlines() if ":1:" in line]
+    assert any(":1:15: NL501" in line and "REJECTED" in line for line in lines)
+    assert any(":1:35: NL502" in line for line in lines)
+
+
+def test_stdin_clean_text_exits_zero(run_cli):
+    code, out, err = run_cli("--stdin-filename", "a.md", "-", input="Plain sentence.\n")
+    assert (code, out) == (0, ""), err
+
+
+def test_json_shape(run_cli, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Senate REJECTS budget?!\n\nThe vote was 51-49.\n", encoding="utf-8")
+    code, out, _ = run_cli("--format", "json", str(article))
+    assert code == 1
+    data = json.loads(out)
+    assert data["version"] == 1
+    assert data["tool"]["name"] == "newslint"
+    assert data["summary"] == {"files": 1, "findings": 2, "errors": 0}
+    finding = data["files"][0]["findings"][0]
+    assert set(finding) == {
+        "code", "name", "severity", "message", "line", "column", "end_line", "end_column",
+        "start", "end", "text", "suggestions", "fix", "url",
+    }
+    assert finding["text"] == "REJECTS"
+    text = article.read_text(encoding="utf-8")
+    assert text[finding["start"] : finding["end"]] == "REJECTS"
+
+
+def test_exit_zero_and_fail_on(run_cli, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Senate REJECTS budget\n\nBody.\n", encoding="utf-8")
+    assert run_cli("--exit-zero", str(article))[0] == 0
+    assert run_cli("--fail-on", "error", str(article))[0] == 0
+    assert run_cli("--fail-on", "warning", str(article))[0] == 1
+
+
+def test_invalid_utf8_is_one_line_error(run_cli, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Fine line.\n\nCaf\xe9 au lait.\n")
+    good = tmp_path / "good.txt"
+    good.write_text("Fine.\n", encoding="utf-8")
+    code, out, err = run_cli("--format", "json", str(bad), str(good))
+    assert code == 2
+    data = json.loads(out)
+    assert [f["path"] for f in data["files"]] == [str(good)]
+    assert data["errors"][0]["path"] == str(bad)
+    assert "UTF-8" in data["errors"][0]["message"]
+    assert err.strip().count("\n") == 0 and str(bad) in err and "line 3" in err
+
+
+def test_binary_in_directory_is_skipped_with_note(run_cli, tmp_path):
+    (tmp_path / "a.txt").write_text("Fine copy.\n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\0\0\0binary")
+    code, out, err = run_cli(str(tmp_path))
+    assert code == 0
+    assert "image.txt" in err and "skipped" in err
+    code, _, err = run_cli(str(tmp_path / "image.txt"))
+    assert code == 2 and "binary" in err
+
+
+def test_select_and_ignore_by_code_name_and_prefix(run_cli, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Senate REJECTS budget?!\n\nBody.\n", encoding="utf-8")
+    out = run_cli("--select", "NL501", str(article))[1]
+    assert "NL501" in out and "NL502" not in out
+    out = run_cli("--ignore", "shouting-headline", str(article))[1]
+    assert "NL501" not in out and "NL502" in out
+    code, out, _ = run_cli("--ignore", "NL5", str(article))
+    assert code == 0 and out == ""
+    code, _, err = run_cli("--select", "NL999", str(article))
+    assert code == 2 and "NL999" in err
+
+
+def test_rules_and_rule_commands(run_cli):
+    code, out, _ = run_cli("rules")
+    assert code == 0 and "NL501" in out and "shouting-headline" in out
+    code, out, _ = run_cli("rule", "sensational-punctuation")
+    assert code == 0 and "## Why it matters" in out
+    assert run_cli("rule", "NL999")[0] == 2
