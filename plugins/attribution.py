@@ -1,0 +1,1 @@
+"""Built-in rule plugin: attribution (being written; registers nothing yet)."""

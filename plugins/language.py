@@ -1,0 +1,1 @@
+"""Built-in rule plugin: language (being written; registers nothing yet)."""

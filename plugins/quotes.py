@@ -1,0 +1,1 @@
+"""Built-in rule plugin: quotes (being written; registers nothing yet)."""

@@ -1,0 +1,1 @@
+"""Built-in rule plugin: sourcing (being written; registers nothing yet)."""
