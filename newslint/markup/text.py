@@ -36,7 +36,7 @@ def _hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
         return False
     consecutive = sum(
         1
-        for (s1, e1), (s2, e2) in zip(lines, lines[1:])
+        for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False)
         if text[s1:e1].strip() and text[s2:e2].strip()
     )
     return consecutive >= len(lengths) // 3
