@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from newslint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CACHE_DIR = ".newslint_cache"
 SUBCOMMANDS = ("rule", "rules", "plugins", "lsp")
 
 
@@ -53,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-plugins", action="store_true", help="load newslint's built-in plugins only"
     )
+    p.add_argument(
+        "-j", "--jobs", type=int, help="worker processes for many files (default: one per CPU)"
+    )
+    p.add_argument(
+        "--cache", dest="cache", action="store_true", default=True,
+        help=f"keep results in {CACHE_DIR}/ and re-lint only what changed (the default)",
+    )
+    p.add_argument("--no-cache", dest="cache", action="store_false", help="do not use the cache")
     return p
 
 
@@ -115,7 +124,13 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 report.errors.append(FileError(name, str(exc)))
             texts = {name: text} if report.files else {}
         else:
-            report = linter.lint_paths(paths)
+            with _progress_bar(args.quiet) as progress:
+                report = linter.lint_paths(
+                    paths,
+                    jobs=args.jobs,
+                    cache_dir=CACHE_DIR if args.cache else None,
+                    progress=progress,
+                )
             texts = {}
         registry = linter.registry
         format_name = args.format or ("text" if sys.stdout.isatty() else "concise")
@@ -164,6 +179,36 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return EXIT_OK
     failing = any(f.severity.rank >= fail_on.rank for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+class _progress_bar:
+    """A rich progress bar on stderr for long runs on a terminal; otherwise nothing."""
+
+    THRESHOLD = 300
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):
+        return self.update if self.enabled else None
+
+    def update(self, done: int, total: int) -> None:
+        if total < self.THRESHOLD:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("linting", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _texts_for(report) -> dict[str, str]:

@@ -9,10 +9,11 @@ outputs pickle, so they can be mapped over an archive with Dask or Spark."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from newslint.cache import entry_key
 from newslint.config import Config, ConfigFinder, Overrides, parse_config
 from newslint.document import Document
 from newslint.finding import Finding, Severity
@@ -73,6 +74,7 @@ class Linter:
             self.finder = ConfigFinder(config)
         self._registries: dict[tuple, Registry] = {}
         self._settings: dict[tuple, Settings] = {}
+        self._settings_keys: dict[int, str] = {}
         self._extensions = extensions
 
     # -- registry and settings -------------------------------------------
@@ -168,7 +170,18 @@ class Linter:
         except ReadError as exc:
             return FileError(path, str(exc))
 
-    def lint_paths(self, paths: Iterable[str]) -> Report:
+    def lint_paths(
+        self,
+        paths: Iterable[str],
+        *,
+        jobs: int | None = None,
+        cache_dir: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Report:
+        """Lint files and directories. `jobs` processes lint many files in
+        parallel (default: one per CPU; small runs stay in this process);
+        `cache_dir` keeps results between runs; `progress(done, total)` is
+        called as files are linted."""
         report = Report()
         targets = []
         for path, explicit in iter_paths(
@@ -178,22 +191,118 @@ class Linter:
                 report.errors.append(FileError(path, "no such file or directory"))
                 continue
             targets.append((path, explicit))
-        for path, explicit in targets:
-            result = self.lint_file(path)
+
+        cache = self._open_cache(cache_dir) if cache_dir else None
+        results: list[FileResult | FileError | None] = [None] * len(targets)
+        keys: list[str | None] = [None] * len(targets)
+        todo: list[int] = []
+        for i, (path, _) in enumerate(targets):
+            if cache is None:
+                todo.append(i)
+                continue
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError:
+                todo.append(i)
+                continue
+            keys[i] = entry_key(path, data, self._settings_key(path))
+            cached = cache.get(keys[i])
+            if cached is None:
+                todo.append(i)
+            else:
+                results[i] = FileResult(path, cached)
+
+        linted = self._lint_many([targets[i][0] for i in todo], jobs)
+        done = len(targets) - len(todo)
+        for i, result in zip(todo, linted, strict=False):
+            done += 1
+            if progress is not None:
+                progress(done, len(targets))
+            results[i] = result
+            if cache is not None and keys[i] is not None and isinstance(result, FileResult):
+                cache.put(keys[i], result.findings)
+        if cache is not None:
+            cache.save()
+
+        for (path, explicit), result in zip(targets, results, strict=True):
             if isinstance(result, FileError):
                 if not explicit and result.message.startswith("binary file"):
                     report.notes.append(f"{path}: skipped, {result.message}")
                     continue
                 report.errors.append(result)
-            else:
+            elif result is not None:
                 report.files.append(result)
         return report
+
+    # -- parallel runs and the cache ------------------------------------------
+    #: Below this many files, starting worker processes costs more than it saves.
+    PARALLEL_THRESHOLD = 48
+
+    def _lint_many(self, paths: list[str], jobs: int | None) -> Iterator[FileResult | FileError]:
+        """Results in the order of `paths`, linted here or in worker processes."""
+        jobs = jobs or os.cpu_count() or 1
+        jobs = min(jobs, max(1, len(paths) // 16))
+        if jobs <= 1 or len(paths) < self.PARALLEL_THRESHOLD or not _can_fork():
+            for path in paths:
+                yield self.lint_file(path)
+            return
+        import multiprocessing
+
+        # Compile every rule's patterns once, here, so the forked workers share them.
+        self.lint_text("Warm up.\n", paths[0])
+        global _WORKER_LINTER
+        _WORKER_LINTER = self
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(paths) // (jobs * 8))
+        with context.Pool(jobs) as pool:
+            yield from pool.imap(_lint_in_worker, paths, chunksize=chunk)
+
+    def _settings_key(self, path: str) -> str:
+        config = self.finder.for_path(path)
+        registry, settings = self.settings_for(config, path)
+        key = self._settings_keys.get(id(settings))
+        if key is None:
+            from newslint.cache import _file_stamp
+
+            parts = [
+                ",".join(r.code for r in settings.rules),
+                repr(sorted((k, v.value) for k, v in settings.severity.items())),
+                repr(sorted((k, sorted(v.items())) for k, v in settings.options.items())),
+                "|".join(_file_stamp(p) for p in registry.pack_paths),
+            ]
+            key = "\n".join(parts)
+            self._settings_keys[id(settings)] = key
+        return key
+
+    def _open_cache(self, cache_dir: str):
+        from newslint.cache import ResultCache, run_fingerprint
+
+        registry = self.registry
+        extra = repr(self.cli)
+        return ResultCache(
+            cache_dir, run_fingerprint(self.plugin_manager, registry.pack_paths, extra)
+        )
 
     def _extension_kw(self) -> dict:
         return {"extensions": self._extensions} if self._extensions else {}
 
     def _excluded(self, path: str) -> bool:
         return self.finder.for_path(path).is_excluded(path)
+
+
+_WORKER_LINTER: Linter | None = None
+
+
+def _lint_in_worker(path: str) -> FileResult | FileError:
+    assert _WORKER_LINTER is not None
+    return _WORKER_LINTER.lint_file(path)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 # -- the library API -------------------------------------------------------

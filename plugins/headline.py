@@ -63,22 +63,24 @@ class ShoutingCapitals(Rule):
             )
 
 
-_VOWELS = set("AEIOUY")
-
-
 def _looks_like_acronym(word: str) -> bool:
-    # Acronyms are short or have few vowels (NATO and FIFA are short; NAACP, FBI).
-    if len(word) <= 4 and word not in _SHOUTED_SHORT_WORDS:
-        return True
-    vowels = sum(c in _VOWELS for c in word)
-    return vowels / len(word) < 0.25
+    # Short capitalised words are usually acronyms (NATO, FIFA, NHS) unless they
+    # are common words; long ones are words being shouted, bar a few known acronyms.
+    if len(word) <= 5:
+        return word not in _SHOUTED_SHORT_WORDS
+    return word in _LONG_ACRONYMS or not any(c in "AEIOUY" for c in word)
 
 
 # Common short English words that are shouting, not acronyms, when in capitals.
 _SHOUTED_SHORT_WORDS = frozenset(
     """BANS SLAMS WINS LOSES DEAD DIES KILL KILLS HUGE EPIC MUST NEVER EVER JUST
     THIS THAT WHAT WHY WILL BACK OVER DOWN FIRE FREE LIVE NEWS LIES SAYS SAID
-    WARS HELL DOOM RAGE FURY CASH RICH POOR FAKE REAL TRUE""".split()
+    WARS HELL DOOM RAGE FURY CASH RICH POOR FAKE REAL TRUE BREAKING WATCH
+    FINAL FIRST LAST ONLY HUGE TOTAL BLAST RIPS DUMPS QUITS FIRED CAUGHT ALERT
+    SHOCK PANIC CHAOS CRASH WRONG RIGHT NEVER AGAIN BIG GOOD BAD BEST WORST""".split()
+)
+_LONG_ACRONYMS = frozenset(
+    "UNESCO UNICEF NASDAQ ASEAN NORAD MERCOSUR FRONTEX INTERPOL EUROPOL OFSTED".split()
 )
 
 

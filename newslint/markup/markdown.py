@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from newslint.document import Block, Comment, Link, Markup
+from newslint.markup.mask import ProseMask, blank
 
 _FRONT_MATTER = regex.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n(?P<body2>.*?)\r?\n^\.\.\.[ \t]*$",
@@ -40,21 +41,15 @@ _INLINE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 
+_NEWLINE = regex.compile(r"\n")
 _BARE_URL = regex.compile(r"\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]")
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
-
-
-def _front_matter(text: str, chars: list[str], blocks: list[Block]) -> int:
+def _front_matter(text: str, mask: ProseMask, blocks: list[Block]) -> int:
     """Mask the front matter, keep its headline field; return where the body starts."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return 0
-    _blank(chars, 0, m.end())
     body_group = "body" if m.group("body") is not None else "body2"
     body_start = m.start(body_group)
     fm = text[body_start : m.end(body_group)]
@@ -64,7 +59,7 @@ def _front_matter(text: str, chars: list[str], blocks: list[Block]) -> int:
             continue
         s = body_start + field.start("value")
         e = body_start + field.end("value")
-        chars[s:e] = text[s:e]
+        mask.show(s, e)
         blocks.append(Block("headline", s, e, field=field.group("key")))
         break
     return m.end()
@@ -83,23 +78,23 @@ def read_markdown(text: str) -> Markup:
     global _PARSER
     if _PARSER is None:
         _PARSER = _parser()
-    chars = [" " if c not in "\r\n" else c for c in text]
+    mask = ProseMask(text)
     blocks: list[Block] = []
     links: list[Link] = []
     comments: list[Comment] = []
 
-    body_start = _front_matter(text, chars, blocks)
+    body_start = _front_matter(text, mask, blocks)
     has_headline = bool(blocks)
     # Parse the body with the front matter blanked, so line numbers stay absolute.
-    source = "".join("\n" if c == "\n" else " " for c in text[:body_start]) + text[body_start:]
+    source = blank(text[:body_start]) + text[body_start:]
+    # markdown-it counts a lone \r as a line break; make it one for us too.
+    if "\r" in source:
+        source = regex.sub(r"\r(?!\n)", "\n", source)
     env: dict = {}
     tokens = _PARSER.parse(source, env)
     references = {k.lower(): v.get("href", "") for k, v in env.get("references", {}).items()}
 
-    line_starts = [0]
-    for i, c in enumerate(text):
-        if c == "\n":
-            line_starts.append(i + 1)
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
     line_starts.append(len(text) + 1)
 
     def line_text(n: int) -> tuple[int, str]:
@@ -155,9 +150,9 @@ def read_markdown(text: str) -> Markup:
         if not segments:
             continue
         for s, e in segments:
-            chars[s:e] = text[s:e]
+            mask.show(s, e)
         region_start, region_end = segments[0][0], segments[-1][1]
-        _mask_inline(text, chars, region_start, region_end, links, comments, references)
+        _mask_inline(text, mask, region_start, region_end, links, comments, references)
 
         if block_kind == "heading_open":
             kind = "heading"
@@ -173,7 +168,7 @@ def read_markdown(text: str) -> Markup:
             Block(kind, region_start, region_end, in_blockquote="blockquote_open" in context)
         )
         block_kind = None
-    return Markup(prose="".join(chars), blocks=blocks, links=links, comments=comments)
+    return Markup(prose=mask.build(), blocks=blocks, links=links, comments=comments)
 
 
 def _heading_level(text: str, content_start: int) -> int:
@@ -189,7 +184,7 @@ def _heading_level(text: str, content_start: int) -> int:
 
 def _mask_inline(
     text: str,
-    chars: list[str],
+    mask: ProseMask,
     start: int,
     end: int,
     links: list[Link],
@@ -206,18 +201,18 @@ def _mask_inline(
                 if target is None:
                     continue  # [brackets] that are not a link stay prose
             target = target.strip("<>")
-            _blank(chars, m.start("link_open"), m.end("link_open"))
-            _blank(chars, m.start("link_close"), m.end("link_close"))
+            mask.hide(m.start("link_open"), m.end("link_open"))
+            mask.hide(m.start("link_close"), m.end("link_close"))
             links.append(Link(m.start("link_text"), m.end("link_text"), target))
             # Mask inline syntax inside the link text too.
             _mask_inline(
-                text, chars, m.start("link_text"), m.end("link_text"), links, comments, references
+                text, mask, m.start("link_text"), m.end("link_text"), links, comments, references
             )
             continue
         if kind == "comment" or m.group("comment"):
             comments.append(Comment(m.start(), m.end(), m.group("comment_body")))
         if m.group("autolink"):
             links.append(Link(m.start(), m.end(), m.group("autolink")[1:-1]))
-        _blank(chars, m.start(), m.end())
+        mask.hide(m.start(), m.end())
     for m in _BARE_URL.finditer(text, start, end):
-        _blank(chars, m.start(), m.end())
+        mask.hide(m.start(), m.end())

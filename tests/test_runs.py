@@ -1,0 +1,75 @@
+"""Parallel runs equal serial runs; the cache never serves a stale result."""
+
+from __future__ import annotations
+
+from newslint.engine import Linter
+
+
+def _corpus(directory, n=120):
+    for i in range(n):
+        shout = "REJECTS" if i % 3 == 0 else "rejects"
+        mark = "?!" if i % 5 == 0 else ""
+        (directory / f"story-{i:03}.txt").write_text(
+            f"Council {shout} plan {i}{mark}\n\nThe vote was {i} to 2.\n", encoding="utf-8"
+        )
+
+
+def _flat(report):
+    return [(r.path, [(f.code, f.start, f.end) for f in r.findings]) for r in report.files]
+
+
+def test_parallel_results_equal_serial_and_keep_order(tmp_path):
+    _corpus(tmp_path)
+    serial = Linter().lint_paths([str(tmp_path)], jobs=1)
+    parallel = Linter().lint_paths([str(tmp_path)], jobs=2)
+    assert _flat(parallel) == _flat(serial)
+    assert [r.path for r in serial.files] == sorted(r.path for r in serial.files)
+    assert sum(len(r.findings) for r in serial.files) == 40 + 24
+
+
+def test_cache_hits_and_invalidation(tmp_path, monkeypatch):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    _corpus(articles, n=5)
+    cache = str(tmp_path / "cache")
+    first = Linter().lint_paths([str(articles)], cache_dir=cache)
+
+    # A warm run does not lint at all.
+    calls = []
+    original = Linter.lint_file
+    monkeypatch.setattr(Linter, "lint_file", lambda self, p: calls.append(p) or original(self, p))
+    warm = Linter().lint_paths([str(articles)], cache_dir=cache)
+    assert calls == [] and _flat(warm) == _flat(first)
+
+    # Changing one file re-lints that file only.
+    (articles / "story-001.txt").write_text("Council WITHDRAWS plan?!\n\nBody.\n", encoding="utf-8")
+    changed = Linter().lint_paths([str(articles)], cache_dir=cache)
+    assert [p.rsplit("/", 1)[1] for p in calls] == ["story-001.txt"]
+    assert [f.text for f in changed.files[1].findings] == ["WITHDRAWS", "?!"]
+
+    # A different selection is a different result, never the cached one.
+    from newslint.config import Overrides
+
+    calls.clear()
+    selected = Linter(cli=Overrides(select=("NL502",))).lint_paths([str(articles)], cache_dir=cache)
+    assert len(calls) == 5
+    assert {f.code for f in selected.findings} == {"NL502"}
+
+
+def test_cache_follows_rule_pack_edits(tmp_path):
+    pack = tmp_path / "pack.yaml"
+    body = """rules:
+  - code: NL950
+    name: pack-word
+    summary: s
+    docs: {what-it-flags: a, why-it-matters: b, example: c, instead: d, references: e}
+    entries: [%s]
+"""
+    pack.write_text(body % "ferry", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("rule-packs: [pack.yaml]\nselect: [NL950]\n")
+    article = tmp_path / "a.txt"
+    article.write_text("The ferry and the bus.\n", encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    assert [f.text for f in Linter().lint_paths([str(article)], cache_dir=cache).findings] == ["ferry"]
+    pack.write_text(body % "bus", encoding="utf-8")
+    assert [f.text for f in Linter().lint_paths([str(article)], cache_dir=cache).findings] == ["bus"]
