@@ -55,7 +55,10 @@ def _is_boundary(prose: str, punct_start: int, punct: str, next_char: str) -> bo
     if "." in word:  # U.S., a.m., D.C., e.g.
         return _next_word_opens(prose, punct_start)
     if len(word) == 1 and word.isalpha():
-        # An initial (J. Smith) unless the letter is a pronoun-like sentence end.
+        # An initial (J. Smith) or a page (p. 12); a lone lower-case letter
+        # before a capital is a sentence end ("plan b. Then").
+        if next_char.isdigit():
+            return False
         return word == "I" or not word.isupper()
     if lower in _TITLES:
         if lower in {"no", "nos"} and not next_char.isdigit():
