@@ -132,6 +132,7 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                     progress=progress,
                 )
             texts = {}
+        linter.check_command_line()
         registry = linter.registry
         format_name = args.format or ("text" if sys.stdout.isatty() else "concise")
         formatter = registry.formats.get(format_name)

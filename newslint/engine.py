@@ -102,11 +102,21 @@ class Linter:
 
     @property
     def registry(self) -> Registry:
+        """A registry already built in this run, or the one of the default config
+        (formats and markups do not depend on the config)."""
+        for registry in self._registries.values():
+            return registry
         return self.registry_for(self.finder.override or Config())
 
+    def check_command_line(self) -> None:
+        """Every rule the command line names must exist in some configuration
+        of this run (a rule pack listed in one config may define it)."""
+        registries = list(self._registries.values()) or [self.registry]
+        for key, message in validate_layer(self.cli, registries[0].rules):
+            if all(validate_layer(self.cli, r.rules) for r in registries[1:]):
+                raise DataError("command line", None, f"--{key}: {message}".replace("'", ""))
+
     def _validate(self, config: Config, registry: Registry) -> None:
-        for key, message in validate_layer(self.cli, registry.rules):
-            raise DataError("command line", None, f"--{key}: {message}".replace("'", ""))
         layers = [("", config.base)] + [(f"per-file.{g}.", o) for g, o in config.per_file]
         for prefix, layer in layers:
             for key, message in validate_layer(layer, registry.rules):

@@ -98,7 +98,7 @@ def _phrase_regex(phrase: str) -> str:
 
 def _compile(source: str, flags: int, path: str, line: int | None, lists=None) -> regex.Pattern:
     try:
-        return regex.compile(source, flags, **(lists or {}))
+        return regex.compile(source, flags, ignore_unused=True, **(lists or {}))
     except (regex.error, TypeError, ValueError) as exc:
         raise DataError(path, line, f"invalid pattern {source!r}: {exc}") from None
 
@@ -175,7 +175,7 @@ def load_pack(path: str | Path) -> list[RuleSpec]:
                 flags,
                 path,
                 line_of(raw, "pattern") or line,
-                {"named_lists": named_lists} if named_lists else None,
+                named_lists,
             )
             entries.append(entry)
         fields = {k: v for k, v in rule.items() if k not in ("entries", "remove")}
@@ -231,7 +231,7 @@ class PhraseRule(Rule):
     def compiled(self) -> tuple[regex.Pattern | None, dict[str, Entry], list[tuple[Any, Entry]]]:
         """One pattern for all entries, plus what is needed to tell which matched."""
         flags = regex.V1 | (0 if self.case_sensitive else regex.IGNORECASE)
-        lists = {"named_lists": self.lists} if self.lists else {}
+        lists = {**self.lists, "ignore_unused": True}
         alternatives = []
         by_phrase: dict[str, Entry] = {}
         patterns: list[tuple[Any, Entry]] = []
