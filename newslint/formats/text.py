@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -53,7 +54,9 @@ def render(report, options) -> str:
                 source = Text("      " + line)
                 source.stylize("bold " + _STYLES.get(f.severity.value, ""), 6 + start, 6 + end)
                 console.print(source)
-                console.print(Text(" " * (6 + start) + "^" * (end - start), style="bold"))
+                # Columns on screen, not code points: emoji and CJK take two cells.
+                pad, width = cell_len(line[:start]), max(1, cell_len(line[start:end]))
+                console.print(Text(" " * (6 + pad) + "^" * width, style="bold"))
         console.print()
     if options.get("statistics"):
         counts = Counter((f.code, f.name) for r in report.files for f in r.findings)
