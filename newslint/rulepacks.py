@@ -103,9 +103,59 @@ def _compile(source: str, flags: int, path: str, line: int | None, lists=None) -
         raise DataError(path, line, f"invalid pattern {source!r}: {exc}") from None
 
 
+def _pack_cache_file(path: str) -> Path | None:
+    import hashlib
+    import os
+
+    from newslint import __version__
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    key = f"{__version__}|{os.path.abspath(path)}|{st.st_mtime_ns}|{st.st_size}"
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return Path(base) / "newslint" / "packs" / f"{digest}.pickle"
+
+
 def load_pack(path: str | Path) -> list[RuleSpec]:
-    """Read and validate one pack file; raises DataError naming file and line."""
+    """Read and validate one pack file; raises DataError naming file and line.
+
+    A validated pack is kept (pickled, keyed by the file's path, size and
+    modification time) in the user's cache directory, because parsing YAML is
+    most of newslint's start-up once the packs are large."""
+    import pickle
+
     path = str(path)
+    cache_file = _pack_cache_file(path)
+    if cache_file is not None:
+        try:
+            with open(cache_file, "rb") as f:
+                return pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            pass
+    specs = _load_pack(path)
+    if cache_file is not None:
+        _write_atomically(cache_file, pickle.dumps(specs, protocol=pickle.HIGHEST_PROTOCOL))
+    return specs
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    import os
+    import tempfile
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # no writable cache directory: parse every time
+
+
+def _load_pack(path: str) -> list[RuleSpec]:
     data = load_yaml_file(path)
     if data is None:
         return []

@@ -5,15 +5,9 @@ pack is ever executed."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-import yaml
-
-try:  # the C loader is several times faster; fall back when libyaml is missing
-    _Base = yaml.CSafeLoader  # type: ignore[attr-defined]
-except AttributeError:  # pragma: no cover
-    _Base = yaml.SafeLoader
 
 
 class LineDict(dict):
@@ -31,31 +25,40 @@ class LineList(list):
     item_lines: list
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    pass
+@lru_cache(maxsize=1)
+def _loader():
+    # yaml is imported on first use: a run with no config and cached rule packs
+    # never needs it.
+    import yaml
 
+    try:  # the C loader is several times faster; fall back when libyaml is missing
+        base = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover
+        base = yaml.SafeLoader
 
-def _construct_mapping(loader, node):
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
+    class Loader(base):  # type: ignore[misc, valid-type]
+        pass
 
+    def construct_mapping(loader, node):
+        loader.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
 
-def _construct_sequence(loader, node):
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
+    def construct_sequence(loader, node):
+        result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
 
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
+    return Loader
 
 
 class DataError(Exception):
@@ -75,8 +78,10 @@ class DataError(Exception):
 
 
 def load_yaml(text: str, path: str | Path | None = None) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
