@@ -19,10 +19,27 @@ def _read_text(text: str):
     return read_text(text)
 
 
+def _read_html(text: str):
+    from newslint.markup.html import read_html
+
+    return read_html(text)
+
+
 @hookimpl
 def newslint_register_markups(register):
     register("text", _read_text, [".txt", ".text", ""])
     register("markdown", _read_markdown, [".md", ".markdown", ".mdown", ".mkd", ".mdx"])
+    register("html", _read_html, [".html", ".htm", ".xhtml"])
+
+
+@hookimpl
+def newslint_register_rules(register):
+    # newslint's own rules: suppression comments that suppress nothing (NL001,
+    # off unless --report-unused-disables) or name an unknown rule (NL002).
+    from newslint.suppression import InvalidSuppression, UnusedSuppression
+
+    register(UnusedSuppression())
+    register(InvalidSuppression())
 
 
 def _lazy_format(module: str, function: str):

@@ -62,6 +62,22 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"keep results in {CACHE_DIR}/ and re-lint only what changed (the default)",
     )
     p.add_argument("--no-cache", dest="cache", action="store_false", help="do not use the cache")
+    p.add_argument(
+        "--report-unused-disables", action="store_true",
+        help="report suppression comments that suppressed nothing (NL001)",
+    )
+    p.add_argument(
+        "--baseline", metavar="FILE",
+        help="hide the findings recorded in FILE; report only new ones",
+    )
+    p.add_argument(
+        "--write-baseline", metavar="FILE",
+        help="record the current findings in FILE (and report none)",
+    )
+    p.add_argument(
+        "--diff-base", metavar="REF",
+        help="report only findings on lines changed since the git REF",
+    )
     return p
 
 
@@ -104,7 +120,8 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     cli = Overrides(
         select=_split(args.select) if args.select else None,
         ignore=_split(args.ignore),
-        extend_select=_split(args.extend_select),
+        extend_select=_split(args.extend_select)
+        + (("NL001",) if args.report_unused_disables else ()),
     )
     try:
         linter = Linter(

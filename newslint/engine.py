@@ -152,11 +152,13 @@ class Linter:
 
     def lint_text(self, text: str, path: str | None = None, config: Config | None = None):
         config = config or self.finder.for_path(path)
-        _, settings = self.settings_for(config, path)
+        registry, settings = self.settings_for(config, path)
         document = self.document(text, path, config)
-        return self.check(document, settings)
+        return self.check(document, settings, registry)
 
-    def check(self, document: Document, settings: Settings) -> list[Finding]:
+    def check(
+        self, document: Document, settings: Settings, registry: Registry | None = None
+    ) -> list[Finding]:
         findings: list[Finding] = []
         for rule in settings.rules:
             try:
@@ -170,6 +172,18 @@ class Linter:
             if level is not None:
                 produced = [f.with_(severity=level) for f in produced]
             findings.extend(produced)
+        if document.comments:
+            from newslint.suppression import OWN_CODES, apply_suppressions
+
+            rules = (registry or self.registry).rules
+            findings = apply_suppressions(
+                document, findings, rules, [r.code for r in settings.rules]
+            )
+            findings = [
+                f.with_(severity=settings.severity[f.code])
+                if f.code in OWN_CODES and f.code in settings.severity else f
+                for f in findings
+            ]
         findings.sort(key=lambda f: f.sort_key)
         return findings
 
