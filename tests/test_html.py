@@ -14,9 +14,19 @@ from newslint.markup.html import read_html
 PACK = str(Path(__file__).parent / "fixtures" / "loaded-words.yaml")
 
 
+def core_plugins():
+    """newslint's core plugin and the headline rules: the tests here use those and
+    a test rule pack, not the language lexicons (tuned elsewhere)."""
+    import newslint.plugins.headline
+
+    import newslint.builtin
+
+    return [newslint.builtin, newslint.plugins.headline]
+
+
 @pytest.fixture(scope="module")
 def linter():
-    return Linter(config=parse_config({"rule-packs": [PACK]}, "<test>", root="."))
+    return Linter(plugins=core_plugins(), load_entry_points=False, config=parse_config({"rule-packs": [PACK]}, "<test>", root="."))
 
 
 def assert_positions(text: str, findings) -> None:

@@ -80,4 +80,4 @@ def read_text(text: str) -> Markup:
         (s0, e0), (s1, e1) = lines[0], lines[1]
         if first.start == s0 and first.end == e0 and not text[s1:e1].strip():
             blocks[0] = Block("headline", first.start, first.end)
-    return Markup(prose=prose, blocks=blocks)
+    return Markup(prose=prose, blocks=blocks, comments=comments)
