@@ -1,1 +1,458 @@
-"""Built-in rule plugin: sourcing (being written; registers nothing yet)."""
+"""Sourcing rules (NL101-NL103): claims whose source the reader cannot identify.
+
+The phrase families (reports, vague sources, agentless passives) live in the rule
+pack `rules/sourcing.yaml`; this module holds the context tests that decide whether
+a match is really unsourced: a producer or a description in reach, a link, an
+agent after the passive, or a speaker's own words (quoted or reported)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from importlib.resources import files
+
+import regex
+
+from newslint import Document, PhraseRule, Severity, hookimpl
+
+_F = regex.V1 | regex.IGNORECASE
+
+# Verbs of speech: a sentence that reports what a named person said carries
+# that person's sourcing, not the writer's ("Smith said polls show her ahead").
+_SPEECH = regex.compile(
+    r"(?<!\w)(?:said|says|say|told|tells|argued|argues|claimed|claims|insisted|insists|"
+    r"noted|notes|added|adds|wrote|writes|tweeted|tweets|posted|cited|cites|citing|"
+    r"pointed\s+to|points\s+to|according\s+to|asked|explained|explains|stated|stresses|"
+    r"stressed|warned|warns|contended|contends|maintained|maintains|declared|boasted|"
+    r"suggested|suggests|acknowledged|conceded|admitted|recalled|responded|replied|"
+    r"testified|announced|believes|thinks|argue|insist)(?!\w)",
+    _F,
+)
+# "..., Smith said." / "..., she said." after the match.
+_TRAILING_ATTRIBUTION = regex.compile(
+    r"[,”\"]\s*(?:[^,.;:!?]{0,50}?\s)?(?:said|says|told|added|argued|wrote|according\s+to|"
+    r"insisted|noted|claimed|tweeted)(?!\w)",
+    _F,
+)
+# Verbs that name a report's producer as their subject ("the GAO released a
+# report that found"), or a speaker who cites it.
+_PRODUCING = regex.compile(
+    r"(?<!\w)(?:released|releases|release|published|publishes|issued|issues|conducted|"
+    r"conducts|commissioned|commissions|compiled|prepared|produced|unveiled|presented|"
+    r"put\s+out|submitted|filed|wrote|authored|ordered|obtained|cited|cites|citing|"
+    r"pointed\s+to|points\s+to|referred\s+to|quoted|sent|delivered|completed)(?!\w)",
+    _F,
+)
+# A described anonymous source: the reason for anonymity or what the source knows.
+_DESCRIBED = regex.compile(
+    r"(?<!\w)(?:condition\s+of\s+anonymity|speaking\s+anonymously|spoke\s+anonymously|"
+    r"not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)|asked\s+not\s+to\s+be\s+"
+    r"(?:named|identified)|requested\s+anonymity|in\s+exchange\s+for\s+anonymity|"
+    r"granted\s+anonymity|familiar\s+with|knowledge\s+of|briefed\s+on|involved\s+in|"
+    r"close\s+to|who\s+(?:was|were|is|are|had|has|have)\s+(?:present|there|in\s+the\s+room))(?!\w)",
+    _F,
+)
+_POSSESSIVE_DET = {"its", "their", "his", "her", "our", "my", "your"}
+_DEFINITE_DET = {"the", "this", "that", "these", "those"}
+# Capitalised only because they open a sentence: not a producer's name.
+_COMMON_OPENERS = frozenset(
+    """a an the this that these those one another new recent latest leaked internal
+    secret several many some multiple numerous media news press published
+    confidential damning bombshell explosive government official independent separate
+    earlier previous exit national local private public unpublished draft preliminary
+    classified unconfirmed unverified conflicting early two three four five other
+    various most critics experts analysts observers insiders sources commentators
+    pundits skeptics sceptics detractors naysayers officials strategists opponents
+    watchers political legal industry health medical security military intelligence
+    senior top foreign outside economic financial market conservative liberal
+    progressive federal state party former current unnamed anonymous leading
+    prominent informed western it but and yet still so however meanwhile also""".split()
+)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'/&.-]*")
+_NAMED_AFTER = regex.compile(
+    r"(?<!\w)(?:by|from)(?!\w)|(?<!\w)(?:of|in|at|for|on|with)\s+(?:the\s+)?\p{Lu}|\p{Lu}\p{L}*['’]s(?!\w)",
+    regex.V1,
+)
+_ANY_REPORT = regex.compile(
+    r"(?<!\w)(?:report|reports|study|studies|poll|polls|survey|surveys|analysis|analyses|"
+    r"investigation|investigations|memo|memos|memorandum|document|documents|records|"
+    r"emails|e-mails|dossier|research|findings|audit|inquiry|review)(?!\w)",
+    _F,
+)
+
+
+def _in_straight_quote(document: Document, offset: int) -> bool:
+    """True when an odd number of straight double quotes open the paragraph
+    before `offset` (the core quotation model reads curly marks)."""
+    block = document.block_at(offset)
+    if block is None:
+        return False
+    before = document.prose[block.start : offset]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _is_name(word: str, sentence_initial: bool) -> bool:
+    """A word that names someone: capitalised (or an acronym), and not merely
+    because it opens the sentence."""
+    if not word[:1].isupper():
+        return False
+    if any(c.isupper() for c in word[1:]):
+        return True  # CNN, NBC/WSJ, McClatchy
+    if sentence_initial:
+        return word.lower() not in _COMMON_OPENERS
+    return True
+
+
+def _names_someone(text: str, text_starts_sentence: bool = False) -> bool:
+    for i, m in enumerate(_WORD.finditer(text)):
+        word = m.group(0)
+        if word.endswith(("’s", "'s")) and word[:1].isupper():
+            return True
+        if _is_name(word, text_starts_sentence and i == 0):
+            return True
+    return False
+
+
+class _SourcingRule(PhraseRule):
+    severity = Severity.WARNING
+    scope = "body"
+    skip_quotations = True
+
+    def _sentence(self, document: Document, offset: int) -> tuple[int, int, int | None]:
+        index = document.sentence_index_at(offset)
+        if index is None:
+            block = document.block_at(offset)
+            if block is None:
+                return offset, offset, None
+            return block.start, block.end, None
+        sentence = document.sentences[index]
+        return sentence.start, sentence.end, index
+
+    def _previous_sentence(self, document: Document, index: int | None) -> str:
+        if index is None or index == 0:
+            return ""
+        previous = document.sentences[index - 1]
+        block = document.blocks[previous.block]
+        if block.kind == "headline":
+            return ""
+        return document.prose[previous.start : previous.end]
+
+    def _speaker_in_reach(self, document: Document, s_start: int, start: int, end: int,
+                          s_end: int) -> bool:
+        """The sentence reports a speaker's words: their sourcing, not the writer's."""
+        prose = document.prose
+        if _SPEECH.search(prose, s_start, start):
+            return True
+        return bool(_TRAILING_ATTRIBUTION.search(prose, end, s_end))
+
+    def _common_rejections(self, document: Document, start: int, end: int) -> bool:
+        if _in_straight_quote(document, start):
+            return True
+        return False
+
+
+class UnsourcedReport(_SourcingRule):
+    code = "NL101"
+    name = "unsourced-report"
+    summary = "A report, study, poll or document cited as a source with no producer named."
+    docs = {
+        "What it flags": "A report, study, poll, survey, analysis, investigation, memo, "
+        "documents or records given as the source of a claim when nothing says who "
+        "produced them: “a bombshell report revealed”, “a new study shows”, “reports "
+        "say”, “according to reports”, “documents show”. It does not flag a report whose "
+        "producer is named in the same sentence or the one before (“a report by the "
+        "GAO”, “a Reuters report”, “the report, published Tuesday by the inspector "
+        "general”, “the Pentagon's report”), a linked report, a report mentioned again "
+        "after it was introduced, a report that is the topic rather than the source "
+        "(“the committee will release its report on Friday”), or a report cited by a "
+        "named speaker.",
+        "Why it matters": "A claim is only as good as its source. “A report” could be a "
+        "government audit, a peer-reviewed study or an anonymous blog post; readers "
+        "cannot weigh the claim, or check it, until they know which.",
+        "Example": "A bombshell report revealed that the council ignored safety warnings.",
+        "Instead": "Name the producer and, online, link the document: “A report by the "
+        "state auditor, published Tuesday, found that the council ignored safety "
+        "warnings.” If the outlet has not seen the report, say whose account it relies on.",
+        "References": "SPJ Code of Ethics, “Seek Truth and Report It”: “Identify sources "
+        "clearly. The public is entitled to as much information as possible to judge the "
+        "reliability and motivations of sources.” Reuters Handbook of Journalism, "
+        "“Sourcing”: attribute every fact that is not common knowledge to a named source "
+        "and say how we know it. AP Stylebook, “anonymous sources” and “polls and "
+        "surveys” (name who conducted and paid for a poll). Wikipedia Manual of Style, "
+        "“Words to watch”: unsupported attributions (“research has shown”, “a report "
+        "says”).",
+    }
+
+    @cached_property
+    def _noun_pattern(self) -> regex.Pattern:
+        nouns = self.lists.get("report") or ["report", "reports"]
+        return regex.compile(
+            r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
+            + r")(?!\w)",
+            _F,
+        )
+
+    def _noun(self, document: Document, match) -> tuple[int, int, int] | None:
+        start = match.start()
+        if match.group(0)[:9].lower() == "according":
+            start = match.start() + len(regex.match(r"according\s+to\s+", match.group(0), _F)[0])
+        m = self._noun_pattern.search(document.prose, start, match.end())
+        return None if m is None else (start, m.end(), m.start())
+
+    def span_for(self, match, entry):
+        found = self._noun_pattern.search(match.string, match.start(), match.end())
+        start = match.start()
+        if match.group(0)[:9].lower() == "according":
+            start += len(regex.match(r"according\s+to\s+", match.group(0), _F)[0])
+        return start, (found.end() if found else match.end())
+
+    def accept(self, document: Document, match, entry) -> bool:
+        prose = document.prose
+        found = self._noun(document, match)
+        if found is None:
+            return False
+        np_start, noun_end, noun_start = found
+        if self._common_rejections(document, np_start, noun_end):
+            return False
+        s_start, s_end, index = self._sentence(document, np_start)
+        # A link on the report, or anywhere in the sentence.
+        if document.links_in(s_start, s_end):
+            return False
+        # The producer inside the noun phrase: a Reuters report, the Pentagon's report, its report.
+        words = [w.group(0) for w in _WORD.finditer(prose, np_start, noun_start)]
+        if words and words[0].lower() in _POSSESSIVE_DET:
+            return False
+        if any(w.endswith(("’s", "'s", "s’", "s'")) for w in words):
+            return False
+        if _names_someone(prose[np_start:noun_start], np_start == s_start):
+            return False
+        # The producer after the noun: a report by the GAO, according to a report in The Ledger.
+        if match.group(0)[:9].lower() == "according":
+            tail_end = s_end
+            stop = regex.compile(r"[,;:.!?]").search(prose, noun_end, s_end)
+            if stop:
+                tail_end = stop.start()
+            tail = prose[noun_end:tail_end]
+        else:
+            tail = prose[noun_end : match.end()]
+        if _NAMED_AFTER.search(tail) or _names_someone(tail):
+            return False
+        # A producer or a citing speaker earlier in the sentence; a speaker after it.
+        if _PRODUCING.search(prose, s_start, match.start()):
+            return False
+        if self._speaker_in_reach(document, s_start, match.start(), match.end(), s_end):
+            return False
+        # "The report ..." after the report was introduced: flag the first mention only.
+        det = words[0].lower() if words else ""
+        if det in _DEFINITE_DET and _ANY_REPORT.search(prose, 0, s_start):
+            return False
+        # The sentence before names the producer.
+        previous = self._previous_sentence(document, index)
+        if previous and (_ANY_REPORT.search(previous) or _PRODUCING.search(previous)):
+            if _names_someone(previous, True):
+                return False
+        return True
+
+    def message_for(self, document: Document, match, entry) -> str:
+        found = self._noun_pattern.search(match.string, match.start(), match.end())
+        noun = found.group(0).lower() if found else "report"
+        plural = noun.endswith("s") and noun not in ("analysis",) or noun in ("research",)
+        if noun == "research":
+            return "Whose research? Name who did it, or link it."
+        if plural:
+            return f"Which {noun}? Name who produced them, or link them."
+        return f"Which {noun}? Name who produced it, or link it."
+
+
+_VAGUE_HEAD = regex.compile(
+    r"(?<!\w)(?:critics|experts|analysts|observers|insiders|sources|commentators|pundits|"
+    r"skeptics|sceptics|detractors|naysayers|officials|strategists|opponents|watchers|source|"
+    r"insider|official|observer|expert|analyst|critic|people|folks|some|many|others)(?!\w)",
+    _F,
+)
+_VAGUE_VERB_START = regex.compile(
+    r"\s+(?:(?:have|has|had|are|were|is|also|long|often|privately|publicly|now|still|"
+    r"increasingly|widely|frequently|even|already)\s+){0,3}\w+(?:\s+out)?$",
+    _F,
+)
+
+
+class VagueSource(_SourcingRule):
+    code = "NL102"
+    name = "vague-source"
+    summary = "Collective or undescribed sources (“critics say”, “experts believe”, “sources said”)."
+    docs = {
+        "What it flags": "Claims put in the mouths of unnamed groups or undescribed "
+        "sources: “critics say”, “experts believe”, “some argue”, “many people are "
+        "saying”, “observers note”, “sources said”, “insiders claim”, “it has been "
+        "suggested by some”. It does not flag a source that is described (“two officials "
+        "familiar with the talks, who spoke on condition of anonymity because they were "
+        "not authorized to discuss them”), a group with named members in reach "
+        "(“experts such as Jane Roe say”, “critics, including Senator Ortiz, say”), a "
+        "group tied to a named body (“Pentagon officials”), or a named speaker's words.",
+        "Why it matters": "An unnamed crowd lends a claim weight it has not earned: "
+        "“critics say” can mean one blogger, and readers cannot tell how many critics, "
+        "who they are or why they should be believed. It is also the easiest way to slip "
+        "the writer's opinion into news copy.",
+        "Example": "Critics say the new stadium will drive up rents.",
+        "Instead": "Name the people (“Ana Ruiz, who chairs the tenants' union, said…”). "
+        "If a source must stay anonymous, describe the source as precisely as possible "
+        "and say why: “a council official who was not authorized to discuss the "
+        "contract”.",
+        "References": "AP Stylebook, “anonymous sources”: use them only when the "
+        "material is information, not opinion; describe the source and explain why "
+        "anonymity was granted. Reuters Handbook of Journalism, “Sourcing” and "
+        "“Anonymous sources”: give as much detail as possible about an unnamed source. "
+        "SPJ Code of Ethics: “Consider sources' motives before promising anonymity… "
+        "Explain why anonymity was granted.” Wikipedia Manual of Style, “Words to "
+        "watch”: unsupported attributions (“some people say”, “critics claim”, "
+        "“experts declare”, “it has been suggested”).",
+    }
+
+    def accept(self, document: Document, match, entry) -> bool:
+        prose = document.prose
+        start, end = match.span()
+        if self._common_rejections(document, start, end):
+            return False
+        s_start, s_end, index = self._sentence(document, start)
+        if document.links_in(start, end):
+            return False
+        text = match.group(0)
+        lower = text.lower()
+        # Described sources and the reason for anonymity anywhere in the sentence.
+        if _DESCRIBED.search(prose, s_start, s_end):
+            return False
+        # What stands between the source and its verb: a name, a description.
+        head = _VAGUE_HEAD.search(text)
+        if head is None:
+            return "by" in lower.split()  # the "suggested by some" family
+        verb = _VAGUE_VERB_START.search(text, head.end())
+        between = text[head.end() : verb.start() if verb else len(text)]
+        if _names_someone(between):
+            return False
+        if regex.search(r"(?<!\w)(?:who|such\s+as|including|like|led\s+by)(?!\w)", between, _F):
+            return False
+        # The word before: an affiliation or a back-reference (Pentagon officials, the experts).
+        before = prose[max(s_start, start - 40) : start]
+        prev_word = regex.search(r"([\p{L}’'-]+)\W*$", before)
+        if prev_word:
+            word = prev_word.group(1)
+            if word.lower() in _DEFINITE_DET or word.lower() in ("its", "their", "of", "among"):
+                return False
+            if _is_name(word, prose[s_start:prev_word.start(1) + max(s_start, start - 40)].strip() == ""):
+                return False
+        # "Some said ..." after "Of the 40 people interviewed,": the group is described.
+        if regex.search(r"(?<!\w)(?:of|among)\s", prose[s_start:start], _F):
+            return False
+        if self._speaker_in_reach(document, s_start, start, end, s_end):
+            return False
+        return True
+
+    def message_for(self, document: Document, match, entry) -> str:
+        head = _VAGUE_HEAD.search(match.group(0))
+        noun = head.group(0).lower() if head else ""
+        if noun in ("some", "many", "others", "people", "folks") or head is None:
+            return "Who says so? Name them, or describe them and say why they cannot be named."
+        if not noun.endswith("s"):
+            return f"Which {noun}? Name the {noun}, or describe them and say why they cannot be named."
+        return f"Which {noun}? Name them, or describe them and say why they cannot be named."
+
+
+_AGENT_AFTER = regex.compile(
+    r"\s+(?:[\w’'-]+\s+){0,3}?by\s+(?!(?:some|many|others|critics|experts|observers|analysts|"
+    r"insiders)(?!\w))",
+    _F,
+)
+_NOT_ATTRIBUTION_AFTER = regex.compile(
+    r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|\p{Lu})|as\b|in\b|at\b|during\b|"
+    r"through\b|via\b|on\s+(?:the\s+)?\p{Lu})",
+    regex.V1,
+)
+_REPORT_NAMED = regex.compile(
+    r"(?<!\w)(?:according\s+to|reported\s+by|reports?\s+(?:by|in|from)|told|citing|report(?:ed)?\s+in)"
+    r"\s+(?:the\s+)?\p{Lu}|\p{Lu}[\p{L}.’'&-]*(?:\s+\p{Lu}[\p{L}.’'&-]*)*\s+(?:reported|reports)(?!\w)",
+    regex.V1,
+)
+_PARTICIPLE = regex.compile(
+    r"(believed|thought|understood|reported|rumou?red|claimed|alleged|said|suggested|revealed|"
+    r"feared|assumed|speculated|reputed|expected|seen|regarded|considered|viewed|tipped|"
+    r"perceived)",
+    _F,
+)
+
+
+class PassiveAttribution(_SourcingRule):
+    code = "NL103"
+    name = "passive-attribution"
+    summary = "Claims with no agent (“it is believed”, “it was revealed”, “reportedly”)."
+    options = {"allegedly": False}
+    docs = {
+        "What it flags": "Passive and adverbial attributions that hide who is making the "
+        "claim: “it is believed”, “it was revealed”, “it is widely thought”, “it has been "
+        "reported”, “reportedly”, “is said to be”, “is alleged to have”, “is widely "
+        "expected”. It does not flag a passive followed by its agent (“it was revealed "
+        "by the Senate committee”), “reportedly” when the outlet is named in the "
+        "sentence or the one before, or a named speaker's words. “Allegedly” is "
+        "standard caution in court and crime reporting, so it is flagged only when the "
+        "option `allegedly` is true.",
+        "Why it matters": "The passive removes the one thing the reader needs to judge "
+        "the claim: who says so. “It is believed” may mean the police, a rival or the "
+        "reporter; “reportedly” passes on another outlet's claim without saying whose "
+        "it is or whether it was checked.",
+        "Example": "It is believed that the minister knew about the payments.",
+        "Instead": "Put the source in front: “Investigators believe the minister knew "
+        "about the payments, according to two people briefed on the inquiry.” For "
+        "“reportedly”, name the outlet: “the singer cancelled the tour, the Daily Ledger "
+        "reported.”",
+        "References": "AP Stylebook, “anonymous sources” and “reportedly”: say who "
+        "reported it. Reuters Handbook of Journalism, “Sourcing”: avoid passive "
+        "constructions that obscure the source (“it is understood”, “it is believed”). "
+        "SPJ Code of Ethics: “Identify sources clearly.” Wikipedia Manual of Style, "
+        "“Words to watch”: unsupported attributions (“it is believed”, “it is often "
+        "reported”, “it is widely thought”) and expressions of doubt (“allegedly”).",
+    }
+
+    def accept(self, document: Document, match, entry) -> bool:
+        prose = document.prose
+        start, end = match.span()
+        lower = match.group(0).lower()
+        if lower == "allegedly" and not self.option(document, "allegedly"):
+            return False
+        if self._common_rejections(document, start, end):
+            return False
+        s_start, s_end, index = self._sentence(document, start)
+        after = prose[end : min(s_end, end + 60)]
+        if _AGENT_AFTER.match(after):
+            return False
+        if lower.startswith("it") and _NOT_ATTRIBUTION_AFTER.match(after):
+            return False
+        if lower == "reportedly":
+            if _REPORT_NAMED.search(prose, s_start, s_end):
+                return False
+            previous = self._previous_sentence(document, index)
+            if previous and _REPORT_NAMED.search(previous):
+                return False
+        if self._speaker_in_reach(document, s_start, start, end, s_end):
+            return False
+        return True
+
+    def message_for(self, document: Document, match, entry) -> str:
+        text = match.group(0).lower()
+        if text == "reportedly":
+            return "Reported by whom? Name the outlet or person that reported it."
+        if text == "allegedly":
+            return "Alleged by whom? Name who makes the allegation."
+        verb = _PARTICIPLE.search(text)
+        word = verb.group(1).capitalize() if verb else "Said"
+        return f"{word} by whom? Name the source of the claim."
+
+
+@hookimpl
+def newslint_register_rules(register):
+    register(UnsourcedReport())
+    register(VagueSource())
+    register(PassiveAttribution())
+
+
+@hookimpl
+def newslint_register_rule_packs(register):
+    register(files("newslint.packs").joinpath("sourcing.yaml"))
