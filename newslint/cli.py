@@ -75,6 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="record the current findings in FILE (and report none)",
     )
     p.add_argument(
+        "--fix", action="store_true",
+        help="apply the safe fixes, write the files, and report what remains "
+        "(with - : print the fixed text)",
+    )
+    p.add_argument(
+        "--unsafe-fixes", action="store_true",
+        help="also apply fixes that need an editor's eye (implies --fix unless --diff)",
+    )
+    p.add_argument(
+        "--diff", action="store_true",
+        help="print what --fix would change as a unified diff; write nothing "
+        "(exit 1 if there is a change)",
+    )
+    p.add_argument(
         "--diff-base", metavar="REF",
         help="report only findings on lines changed since the git REF",
     )
@@ -150,6 +164,15 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 )
             texts = {}
         linter.check_command_line()
+        fixed = None
+        if args.fix or args.unsafe_fixes or args.diff:
+            from newslint.fixes import fix_report
+
+            fixed = fix_report(
+                linter, report, unsafe=args.unsafe_fixes, write=not args.diff,
+                stdin_text=next(iter(texts.values()), None) if use_stdin else None,
+                texts=texts,
+            )
         registry = linter.registry
         format_name = args.format or ("text" if sys.stdout.isatty() else "concise")
         formatter = registry.formats.get(format_name)
@@ -165,6 +188,9 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             fail_on = min(configs, key=lambda s: s.rank) if configs else Severity.INFO
     except (DataError, PluginError) as exc:
         return _error(str(exc))
+    done = _baseline_and_diff(args, report, texts if use_stdin else {})
+    if done is not None:
+        return done
 
     color = (
         not args.no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
@@ -176,9 +202,19 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         "statistics": args.statistics,
         "quiet": args.quiet,
         "texts": texts,
+        "rules": registry.rules,
     }
     output = formatter(report, options)
-    sys.stdout.write(output)
+    if fixed is not None and (args.diff or use_stdin):
+        # --diff prints the diff only; --fix on stdin prints the fixed text,
+        # and the remaining findings go to stderr.
+        sys.stdout.write(fixed.diff if args.diff else (fixed.stdin_output or ""))
+        if not args.diff:
+            sys.stderr.write(output)
+    else:
+        sys.stdout.write(output)
+    if fixed is not None and not args.quiet:
+        print(f"newslint: {fixed.summary(written=not args.diff)}", file=sys.stderr)
     if args.statistics and format_name == "concise":
         from collections import Counter
 
@@ -193,10 +229,43 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     if report.errors:
         return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if fixed.diff and not args.exit_zero else EXIT_OK
     if args.exit_zero:
         return EXIT_OK
     failing = any(f.severity.rank >= fail_on.rank for f in report.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _baseline_and_diff(args: argparse.Namespace, report, stdin_texts: dict[str, str]) -> int | None:
+    """--write-baseline (records, reports nothing: returns the exit code),
+    --baseline and --diff-base (drop findings from the report)."""
+    from newslint.baseline import BaselineError, load_baseline, write_baseline
+    from newslint.gitdiff import ChangedLines, DiffError
+
+    try:
+        if args.write_baseline:
+            n = write_baseline(args.write_baseline, report.files)
+            if not args.quiet:
+                print(f"newslint: wrote {n} findings to {args.write_baseline}", file=sys.stderr)
+            for error in report.errors:
+                print(f"newslint: error: {error}", file=sys.stderr)
+            return EXIT_ERROR if report.errors else EXIT_OK
+        if args.baseline:
+            stale = load_baseline(args.baseline).filter(report.files)
+            if stale and not args.quiet:
+                print(
+                    f"newslint: {stale} baseline entr{'y' if stale == 1 else 'ies'} in "
+                    f"{args.baseline} no longer match a finding; run --write-baseline to drop them",
+                    file=sys.stderr,
+                )
+        if args.diff_base:
+            if "-" in stdin_texts:
+                return _error("--diff-base with stdin needs --stdin-filename")
+            ChangedLines(args.diff_base).filter(report.files, stdin_texts)
+    except (BaselineError, DiffError) as exc:
+        return _error(str(exc))
+    return None
 
 
 class _progress_bar:
