@@ -262,7 +262,9 @@ def _baseline_and_diff(args: argparse.Namespace, report, stdin_texts: dict[str, 
         if args.diff_base:
             if "-" in stdin_texts:
                 return _error("--diff-base with stdin needs --stdin-filename")
-            ChangedLines(args.diff_base).filter(report.files, stdin_texts)
+            changed = ChangedLines(args.diff_base)
+            changed.check(list(stdin_texts) or args.paths)
+            changed.filter(report.files, stdin_texts)
     except (BaselineError, DiffError) as exc:
         return _error(str(exc))
     return None

@@ -89,6 +89,15 @@ class ChangedLines:
             self._repos[top] = (parse_diff(diff), set(filter(None, untracked.split("\0"))))
         return top
 
+    def check(self, paths: Iterable[str]) -> None:
+        """Fail early (DiffError) when a path is outside a repository or the ref is unknown."""
+        for path in paths:
+            real = os.path.realpath(path)
+            if os.path.isdir(real):
+                self._repo(real)
+            elif os.path.isdir(os.path.dirname(real)):
+                self._repo(os.path.dirname(real))
+
     def lines_for(self, path: str) -> set[int] | None:
         """Changed lines of `path`; None when the whole file is new."""
         real = os.path.realpath(path)
