@@ -1,1 +1,389 @@
-"""Built-in rule plugin: attribution (being written; registers nothing yet)."""
+"""Attribution rules: NL401 unattributed-quote (a direct quotation with no speaker
+in reach) and NL402 scare-quote (a short quoted fragment in the writer's voice,
+off by default).
+
+The speech acts come from the rule pack `rules/attribution.yaml` (entries of
+NL401, compiled by PhraseRule into one pattern). The rule reads the document's
+quotation model and, for each outermost quotation, looks for a speech act with a
+speaker in the quotation's own sentence, in the nearest sentence before and after
+it in the same paragraph, in a paragraph ending with a colon just before it, and,
+for a multi-paragraph quotation, in any of its paragraphs. Quotation text is
+masked while looking, so a speech verb inside the quoted words never counts."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import regex
+
+from newslint import Document, PhraseRule, Severity, hookimpl
+
+#: Fill character for quotation spans in the masked text of a paragraph.
+_Q = "\ue000"
+_TOKEN = regex.compile(
+    rf"{_Q}+|[@#]?[\p{{L}}\p{{N}}_]+(?:[-'’.&][\p{{L}}\p{{N}}_]+)*|[,:;—–]|-{{2,}}"
+)
+_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+# A sentence boundary inside quoted text: end punctuation followed by more words.
+_INNER_END = regex.compile(r"(?:[.!?…]|\.{3})[\"'”’)\]]*\s+[\"'“‘(\[]*\w")
+# “…” — Name / “…” – @handle: the epigraph and social-media form.
+_DASH_SPEAKER = regex.compile(r"\s*(?:—|–|--|-)\s*(?:[@#]\w|\p{Lu})")
+# Name: “…” (newsletter and headline style: the colon stands for “said”).
+_NAME_COLON = regex.compile(
+    r"(?:^|[\s(—–-])(?:[@#]?\p{Lu}[\p{L}'’.-]*\s+){0,3}[@#]?\p{Lu}[\p{L}'’.-]*\s*:\s*$"
+)
+
+_PRONOUNS = frozenset(
+    "he she they i we you it who which that one someone somebody everyone both others "
+    "this these those".split()
+)
+# Words that may stand between a speaker and the verb: adverbs, auxiliaries, negation.
+_SKIP = frozenset(
+    """also later then has have had would will could should may might must once
+    previously recently repeatedly again often earlier just even still never always
+    reportedly apparently allegedly simply flatly bluntly angrily quietly publicly
+    privately firmly further finally first initially originally subsequently
+    already did does do not n't never ever soon today yesterday tonight""".split()
+)
+_PASSIVE = frozenset("was were is are be been being am get gets got".split())
+_COORD = frozenset("and but or then so".split())
+# Words that cannot be a speaker right before a speech verb or right after an inverted one.
+_NOT_SPEAKER = frozenset(
+    """the a an of in on at for with from by as than to into onto about over under
+    after before during since until while when where if whether because although
+    though not no nor what how why there here its their his her our my your very
+    more most less least such some any each every all""".split()
+)
+_DETERMINERS = frozenset(
+    "the a an his her their its our my your one another this that these those several".split()
+)
+_SMALL_WORDS = frozenset(
+    "a an the of and or in on to for with at by from as but vs nor is are be".split()
+)
+_NAMING = regex.compile(
+    r"(?:called|dubbed|termed|named|labell?ed|titled|entitled|headlined|known\s+as|"
+    r"so-called|the\s+(?:word|words|term|phrase|slogan|label|nickname|title|hashtag)s?)"
+    r"\s*[,:]?\s*$",
+    regex.IGNORECASE,
+)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_quote(tok: str) -> bool:
+    return tok[:1] == _Q
+
+
+def _speakerish(tok: str) -> bool:
+    """A token that can name a speaker: a name, an organisation, a pronoun, a noun."""
+    if _is_quote(tok) or not (tok[:1].isalnum() or tok[:1] in "@#"):
+        return False
+    low = tok.lower()
+    if low in _PRONOUNS or tok[:1].isupper() or tok[:1] in "@#":
+        return True
+    if tok.isdigit() or low in _NOT_SPEAKER or low in _SKIP or low in _PASSIVE:
+        return False
+    return True
+
+
+def _any_speaker(tokens: list[str]) -> bool:
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if _is_quote(tok) or not (tok[:1].isalnum() or tok[:1] in "@#"):
+            continue
+        if low in _PRONOUNS and low not in ("that", "this", "which"):
+            return True
+        if (tok[:1].isupper() and i > 0 and low not in _NOT_SPEAKER) or tok[:1] in "@#":
+            return True
+        if low in _DETERMINERS and i + 1 < len(tokens) and _speakerish(tokens[i + 1]):
+            return True
+    return False
+
+
+def _speaker_after(tokens: list[str]) -> bool:
+    """Inverted attribution: “…,” said the senator / said Smith / said he."""
+    for tok in tokens[:6]:
+        if _is_quote(tok) or tok in (",", "—", "–", "--"):
+            continue
+        low = tok.lower()
+        if low in _SKIP or (tok.islower() and low.endswith("ly") and len(low) > 4):
+            continue
+        if low in _DETERMINERS:
+            return True
+        return _speakerish(tok) and low not in ("that", "this", "which")
+    return False
+
+
+def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
+    """Is there a speaker for the speech act whose first token is tokens[i]?"""
+    before, after_index = tokens[:i], i + 1
+    if kind == "according":  # according to X
+        return _speaker_after(tokens[i + 2 :])
+    if kind == "medium":  # in a statement: someone else in the sentence made it
+        return _any_speaker(before) or _any_speaker(_drop_medium(tokens[i:]))
+    if kind == "quoted-as":  # X was quoted as saying
+        j = len(before) - 1
+        while j >= 0 and before[j].lower() in _PASSIVE | _SKIP:
+            j -= 1
+        return j >= 0 and _speakerish(before[j])
+    for j in range(len(before) - 1, -1, -1):
+        tok = before[j]
+        low = tok.lower()
+        if _is_quote(tok):
+            break
+        if tok in (",", "—", "–", "--", ";") or tok.isdigit():
+            if tok == ";":
+                break
+            continue
+        if tok == ":":
+            break
+        if low in _SKIP or (tok.islower() and low.endswith("ly") and len(low) > 4):
+            continue
+        if low in _PASSIVE:
+            # Passive voice: only “by X” names the speaker.
+            rest = [t.lower() for t in tokens[after_index : after_index + 2]]
+            if "by" not in rest:
+                return False
+            return _speaker_after(tokens[after_index + rest.index("by") + 1 :])
+        if low == "to" or low in _COORD:
+            # went on to say / stood up and said: the subject is further back.
+            return _any_speaker(before[:j])
+        if low in _NOT_SPEAKER:
+            return False
+        return _speakerish(tok)
+    return _speaker_after(tokens[after_index:])
+
+
+def _drop_medium(tokens: list[str]) -> list[str]:
+    # The medium phrase itself (“in a statement”) is not a speaker.
+    for k, tok in enumerate(tokens):
+        if tok in (",", ":") or _is_quote(tok):
+            return tokens[k:]
+    return []
+
+
+class UnattributedQuote(PhraseRule):
+    code = "NL401"
+    name = "unattributed-quote"
+    severity = Severity.WARNING
+    summary = "A direct quotation with no speaker in reach."
+    options = {"min-words": 5}
+    docs = {
+        "What it flags": "A direct quotation (five words or more, or a full sentence) "
+        "with no speaker and speech act in its own sentence, in the sentence before "
+        "or after it in the same paragraph, or in a paragraph ending in a colon just "
+        "before it. A quotation running over several paragraphs is attributed when "
+        "any of its paragraphs is. Short quoted terms, titles and slogans in title "
+        "case, and text in code, front matter syntax or link targets are not "
+        "flagged. Speech acts come from the rule pack `attribution.yaml` (said, told, "
+        "added, wrote, tweeted, according to, in a statement, …); a newsroom can add "
+        "its own.",
+        "Why it matters": "A quotation is someone's words. Readers need to know whose, "
+        "to judge them; a quotation nobody said reads as the writer's own claim in "
+        "borrowed authority, and it cannot be checked or corrected.",
+        "Example": "“The bridge will not reopen before spring.”\n\n"
+        "The council has not published a timetable.",
+        "Instead": "Name the speaker with a plain verb, in the same sentence or the "
+        "next: “The bridge will not reopen before spring,” the council's engineer, "
+        "Dana Ruiz, said.",
+        "References": "AP Stylebook, “quotations in the news” (identify the source of "
+        "a quotation; place attribution close to it); Reuters Handbook of Journalism, "
+        "“Attribution” and “Quotes” (every quote needs a source the reader can "
+        "identify); SPJ Code of Ethics, “Seek Truth and Report It”: identify sources "
+        "clearly.",
+    }
+
+    _SKIP_KINDS = frozenset({"headline", "heading", "field"})
+
+    def check(self, document: Document):
+        pattern = self.compiled[0]
+        quotations = [q for q in document.quotations if q.level == 0]
+        if pattern is None or not quotations:
+            return
+        ctx = _Context(document, pattern, quotations)
+        min_words = int(self.option(document, "min-words"))
+        # Group multi-paragraph quotations: one chain per quotation.
+        chains: list[list] = []
+        open_chain: list | None = None
+        for q in quotations:
+            if q.continues_from_previous_paragraph and open_chain is not None:
+                open_chain.append(q)
+            else:
+                open_chain = [q]
+                chains.append(open_chain)
+            if not q.continues_to_next_paragraph:
+                open_chain = None
+        for chain in chains:
+            first = chain[0]
+            block = document.block_at(first.start)
+            if block is None or block.kind in self._SKIP_KINDS:
+                continue
+            if len(chain) == 1 and not _is_direct(document, first, min_words):
+                continue
+            if any(ctx.attributed(q) for q in chain):
+                continue
+            end = first.end
+            yield self.finding(
+                document,
+                first.start,
+                end,
+                "Who said this? The quotation has no speaker in reach; add the speaker "
+                "and a verb such as “said” (“…,” the mayor said).",
+            )
+
+
+def _is_direct(document: Document, q, min_words: int) -> bool:
+    """A direct quotation, as opposed to a quoted term, title or nickname."""
+    content = document.prose[q.content_start : q.content_end]
+    words = _WORD.findall(content)
+    if len(words) < min_words and not _INNER_END.search(content):
+        return False
+    if _INNER_END.search(content):
+        return True
+    # Titles and slogans in title case: “The Art of the Deal”, “Make Our Town Great”.
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if big and words[0][:1].isupper() and sum(w[:1].isupper() for w in big) >= 0.8 * len(big):
+        return False
+    # A quotation introduced as a name: the slogan “…”, a report titled “…”.
+    block = document.block_at(q.start)
+    lead = document.prose[max(block.start if block else 0, q.start - 40) : q.start]
+    return not _NAMING.search(lead)
+
+
+class _Context:
+    """Per-document lookups: masked paragraphs and the speech acts in a span."""
+
+    def __init__(self, document: Document, pattern, quotations) -> None:
+        self.document = document
+        self.pattern = pattern
+        self.quotations = quotations
+        self._masked: dict[int, str] = {}
+        self._cache: dict[tuple[int, int], bool] = {}
+
+    def masked(self, block_index: int) -> str:
+        text = self._masked.get(block_index)
+        if text is None:
+            doc = self.document
+            block = doc.blocks[block_index]
+            chars = list(doc.prose[block.start : block.end])
+            for q in self.quotations:
+                if q.end <= block.start or q.start >= block.end:
+                    continue
+                s, e = max(q.start, block.start), min(q.end, block.end)
+                chars[s - block.start : e - block.start] = _Q * (e - s)
+            text = "".join(chars)
+            self._masked[block_index] = text
+        return text
+
+    def span_attributes(self, block_index: int, start: int, end: int) -> bool:
+        """Does text[start:end] (in one block) hold a speech act with a speaker?"""
+        key = (start, end)
+        if key in self._cache:
+            return self._cache[key]
+        block = self.document.blocks[block_index]
+        text = self.masked(block_index)[start - block.start : end - block.start]
+        result = False
+        for m in self.pattern.finditer(text):
+            cue = " ".join(m.group(0).lower().split())
+            kind = (
+                "according" if cue.startswith("according")
+                else "quoted-as" if cue.startswith("quoted")
+                else "medium" if cue.split()[0] in ("in", "on", "during", "via", "through")
+                else "verb"
+            )
+            before = _tokens(text[: m.start()])
+            tokens = before + [cue] + _tokens(text[m.end() :])
+            if _has_speaker(tokens, len(before), kind):
+                result = True
+                break
+        self._cache[key] = result
+        return result
+
+    def only_quotation(self, block_index: int, start: int, end: int) -> bool:
+        block = self.document.blocks[block_index]
+        text = self.masked(block_index)[start - block.start : end - block.start]
+        return not any(c.isalnum() for c in text)
+
+    def attributed(self, q) -> bool:
+        doc = self.document
+        bi = doc.block_index_at(q.start)
+        if bi is None:
+            return True
+        block = doc.blocks[bi]
+        sentences = doc.sentences_in(bi)
+        if not sentences:
+            return True
+        first = _sentence_index(sentences, q.start)
+        last = _sentence_index(sentences, max(q.start, q.end - 1))
+        # The quotation's own sentence(s).
+        if self.span_attributes(bi, sentences[first].start, sentences[last].end):
+            return True
+        masked = self.masked(bi)
+        rel = q.start - block.start
+        if _NAME_COLON.search(masked, 0, rel) and _colon_adjacent(masked, rel):
+            return True
+        if _DASH_SPEAKER.match(doc.prose, q.end):
+            return True
+        # The nearest sentence before and after with words outside quotations.
+        k = first - 1
+        while k >= 0 and self.only_quotation(bi, sentences[k].start, sentences[k].end):
+            k -= 1
+        if k >= 0 and self.span_attributes(bi, sentences[k].start, sentences[k].end):
+            return True
+        k = last + 1
+        while k < len(sentences) and self.only_quotation(
+            bi, sentences[k].start, sentences[k].end
+        ):
+            k += 1
+        if k < len(sentences) and self.span_attributes(
+            bi, sentences[k].start, sentences[k].end
+        ):
+            return True
+        # A paragraph ending in a colon introduces a quotation at the start of the next.
+        if first == 0 and bi > 0:
+            prev = doc.prose[doc.blocks[bi - 1].start : doc.blocks[bi - 1].end].rstrip()
+            if prev.endswith(":"):
+                return True
+        # Blockquotes: the blockquote's paragraphs or the paragraph before it.
+        if block.in_blockquote:
+            j = bi
+            while j >= 0 and doc.blocks[j].in_blockquote:
+                j -= 1
+            k = bi
+            while k + 1 < len(doc.blocks) and doc.blocks[k + 1].in_blockquote:
+                k += 1
+            for other in range(max(j, 0), k + 1):
+                b = doc.blocks[other]
+                if other != bi and (
+                    self.span_attributes(other, b.start, b.end)
+                    or doc.prose[b.start : b.end].rstrip().endswith(":")
+                    or _DASH_SPEAKER.match(doc.prose[b.start : b.end].lstrip())
+                ):
+                    return True
+        return False
+
+
+def _colon_adjacent(masked: str, rel: int) -> bool:
+    # The colon stands right before the opening mark.
+    return masked[:rel].rstrip().endswith(":")
+
+
+def _sentence_index(sentences, offset: int) -> int:
+    for i, s in enumerate(sentences):
+        if s.start <= offset < s.end:
+            return i
+        if offset < s.start:
+            return max(i - 1, 0)
+    return len(sentences) - 1
+
+
+@hookimpl
+def newslint_register_rules(register):
+    register(UnattributedQuote())
+
+
+@hookimpl
+def newslint_register_rule_packs(register):
+    register(files("newslint.packs").joinpath("attribution.yaml"))
