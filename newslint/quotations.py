@@ -1,7 +1,46 @@
-"""The quotation model (placeholder interface; the full parser is issue #3).
+"""The quotation model: quotation marks parsed into quotation spans.
 
-`parse_quotations(document)` returns `Quotations`: the quotation spans and the
-marks left unmatched."""
+`parse_quotations(document)` returns `Quotations`: the quotation spans
+(`Quotation`), the marks left unmatched with the reason (`UnmatchedMark`), and
+every mark read as a quotation mark with its role (`Mark`).
+
+How marks are read
+------------------
+One regular-expression pass over `document.prose` finds every candidate mark;
+the parser then looks only at those matches (and the characters either side of
+each), paragraph by paragraph (one `Document` block at a time), so the work is
+linear in the number of marks and never per character of the text.
+
+- Double marks ``" “ ” „ ‟ « »`` and single marks ``' ‘ ’ ‚ ‛ ‹ ›``; a pair of
+  straight apostrophes ``''`` standing for a double mark (old typewriter copy)
+  counts as a straight double mark.
+- Doubles nest inside singles and singles inside doubles (both British and
+  American style); a double never nests directly inside a double, so an opening
+  double mark while a double is open means the earlier one was never closed.
+- Apostrophes are not quotation marks: a mark between two letters or digits
+  (``can't``, ``5'10``), elisions (``'90s``, ``'em``, ``rock 'n' roll``), and a
+  mark after a letter (``Sheinbaum’s``, ``the Joneses’``) unless a single
+  quotation is open, in which case it closes it. ``’`` never opens a quotation.
+- Primes: a double mark after a digit (``12"``, ``5'10"``) is an inch mark
+  unless a double quotation is open for it to close.
+- Straight marks are opening or closing by context: after the start of the
+  paragraph, a space, an opening bracket, a dash or an opening mark and before
+  a letter, they open; after a letter, digit or punctuation and before a space,
+  punctuation or the end, they close. A straight double mark in neither
+  position (``a " b``, ``said:"We``) is *ambiguous*: it closes the open
+  quotation if there is one, else opens one, and no finding is ever reported on
+  an ambiguous reading.
+- The multi-paragraph convention: a paragraph that ends with a quotation open,
+  followed by a paragraph that starts with an opening mark of the same kind,
+  continues the quotation; that is correct and not reported.
+
+Unmatched marks carry a reason: ``"unclosed"`` (an opening mark never closed:
+`partner` is the opening mark that came next, if that is what showed it,
+else None), ``"unopened"`` (a closing mark with no opening mark) or
+``"mismatched"`` (a closing mark whose kind differs from its opening mark's:
+`partner` is the opening mark). `certain` is False for readings that rest on
+an ambiguous mark or a straight single mark that might be an apostrophe;
+rules report only certain ones."""
 
 from __future__ import annotations
 
@@ -9,28 +48,71 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import regex
+
 if TYPE_CHECKING:
     from newslint.document import Document
+
+#: A quotation is speech (a direct quotation, as opposed to a term or scare
+#: quote) when it holds at least this many words, or sentence punctuation.
+SPEECH_MIN_WORDS = 5
+
+DOUBLE_MARKS = frozenset('"“”„‟«»') | {"''"}
+SINGLE_MARKS = frozenset("'‘’‚‛‹›")
+#: The typographic ("curly") double marks, for style checks.
+CURLY_DOUBLE = frozenset("“”")
+
+# Elisions whose apostrophe stands first: ’90s, ’em, rock ’n’ roll, ’tis.
+_ELISIONS = (
+    r"em|n|tis|twas|til|cause|cos|bout|round|fraid|gainst|neath|nuff|scuse|sup|kay|ello|allo"
+)
+_MARK = regex.compile(
+    r"(?<![\p{L}\p{N}])['’‘](?:n['’](?![\p{L}\p{N}])"
+    rf"|(?i:{_ELISIONS})(?![\p{{L}}\p{{N}}'’])"
+    r"|\d\ds?(?![\p{L}\p{N}'’]))"  # an elision: skipped
+    r"|''(?!')"  # two apostrophes for a double mark
+    r"|[\"'“”‘’„‚«»‹›‟‛]"
+)
+_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_INNER_SENTENCE_END = regex.compile(r"[.…][\"'”’»)]*\s+[\"'“‘«(]*\p{Lu}")
+_CLOSING_STRIP = " \t\"'”’»›)]"
+_OPENING_STRIP = " \t\"'“‘„«‹(["
+
+# What may stand before an opening mark (besides a space or the paragraph start).
+_OPEN_BEFORE = frozenset("([{<-–—/“‘„‚«‹‛‟")
+# What may stand after a closing mark (besides a space or the paragraph end).
+_CLOSE_AFTER = frozenset(".,;:!?…)]}>-–—/”’»›")
+_SENTENCE_PUNCT = frozenset(".,;:!?…")
+
+# Mark roles in context.
+_OPEN, _CLOSE, _AMBIG = 1, 2, 3
 
 
 @dataclass(frozen=True)
 class Quotation:
+    """A quotation in one paragraph. A quotation that runs over several
+    paragraphs is one `Quotation` per paragraph, linked by the two flags."""
+
     start: int  # offset of the opening mark
-    end: int  # offset just after the closing mark (or the paragraph's end if it continues)
+    end: int  # offset just after the closing mark (or where the quotation stops if unclosed)
     open_mark: str
     close_mark: str | None
-    level: int = 0
+    level: int = 0  # nesting depth: 0 outermost
     continues_from_previous_paragraph: bool = False
     continues_to_next_paragraph: bool = False
-    speech: bool = True
+    speech: bool = True  # a direct quotation, not a term or scare quote
 
     @property
     def content_start(self) -> int:
-        return self.start + 1
+        return self.start + len(self.open_mark)
 
     @property
     def content_end(self) -> int:
-        return self.end - 1 if self.close_mark else self.end
+        return self.end - len(self.close_mark) if self.close_mark else self.end
+
+    @property
+    def double(self) -> bool:
+        return self.open_mark in DOUBLE_MARKS
 
 
 @dataclass(frozen=True)
@@ -39,28 +121,56 @@ class UnmatchedMark:
     mark: str
     reason: str  # "unclosed", "unopened" or "mismatched"
     partner: int | None = None
+    certain: bool = True
+    #: for "unclosed": "next-opening" (another opening mark came first),
+    #: "paragraph-end" (the paragraph ended; the next does not continue it).
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A character read as a quotation mark (apostrophes and primes are not)."""
+
+    offset: int
+    mark: str
+    role: str  # "open" or "close"
+    ambiguous: bool = False  # role decided by pairing, not by the mark's context
+
+    @property
+    def double(self) -> bool:
+        return self.mark in DOUBLE_MARKS
 
 
 @dataclass
 class Quotations:
     quotations: list[Quotation] = field(default_factory=list)
     unmatched: list[UnmatchedMark] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.quotations.sort(key=lambda q: (q.start, -q.end))
+        self.unmatched.sort(key=lambda u: u.offset)
         self._starts = [q.start for q in self.quotations]
+        # parent[i]: the innermost earlier quotation that encloses quotation i
+        parents: list[int] = []
+        stack: list[int] = []
+        for i, q in enumerate(self.quotations):
+            while stack and self.quotations[stack[-1]].end <= q.start:
+                stack.pop()
+            parents.append(stack[-1] if stack else -1)
+            stack.append(i)
+        self._parents = parents
 
     def at(self, offset: int) -> Quotation | None:
-        """The innermost quotation enclosing `offset`."""
+        """The innermost quotation enclosing `offset` (its marks included)."""
         i = bisect_right(self._starts, offset) - 1
-        best = None
+        quotations, parents = self.quotations, self._parents
         while i >= 0:
-            q = self.quotations[i]
-            if q.start <= offset < q.end and (best is None or q.start > best.start):
-                best = q
-                break
-            i -= 1
-        return best
+            q = quotations[i]
+            if offset < q.end:
+                return q
+            i = parents[i]
+        return None
 
     def __iter__(self):
         return iter(self.quotations)
@@ -69,15 +179,367 @@ class Quotations:
         return len(self.quotations)
 
 
+def is_speech(text: str) -> bool:
+    """True when quoted text reads as speech rather than a term or scare quote:
+    at least `SPEECH_MIN_WORDS` words, or sentence-ending punctuation inside (a
+    question or exclamation mark, a sentence boundary, or a closing full stop
+    after a quotation that starts with a capital). A full stop closing a short
+    quotation that starts in lower case is the sentence's own, placed inside
+    the marks in US style ("designated as “foreign terrorist organizations.”")."""
+    count = 0
+    for _ in _WORD.finditer(text):
+        count += 1
+        if count >= SPEECH_MIN_WORDS:
+            return True
+    if "?" in text or "!" in text or _INNER_SENTENCE_END.search(text):
+        return True
+    body = text.rstrip(_CLOSING_STRIP)
+    if body.endswith((".", "…")):
+        first = text.lstrip(_OPENING_STRIP)[:1]
+        return first.isupper() or first.isdigit()
+    return False
+
+
+def _reverse_guillemet(c: str) -> str:
+    return {"«": "»", "»": "«", "‹": "›", "›": "‹"}[c]
+
+
+def _pair_ok(o: str, c: str) -> bool:
+    """Whether opening mark o and closing mark c are of the same kind."""
+    if o == '"' or o == "''":
+        return c == '"' or c == "''"
+    if o in "“„‟”":
+        return c in "”“" if o in "„" else c == "”"
+    if o == "'":
+        return c == "'"
+    if o in "‘‚‛":
+        return c in "’‘" if o == "‚" else c == "’"
+    if o in "«»‹›":
+        return c == _reverse_guillemet(o)
+    return False
+
+
+class _Parser:
+    """Pairs the marks of one paragraph at a time. A stack entry is
+    [offset, mark, is_double, certain, continued_from_previous_paragraph]."""
+
+    __slots__ = ("prose", "quotations", "unmatched", "marks", "carry")
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.quotations: list[Quotation] = []
+        self.unmatched: list[UnmatchedMark] = []
+        self.marks: list[Mark] = []
+        # offsets of the next paragraph's leading marks that continue a quotation
+        self.carry: set[int] = set()
+
+    def quotation(self, entry, end: int, close: str | None, level: int, *,
+                  continues: bool = False) -> None:
+        start, mark = entry[0], entry[1]
+        if continues or entry[4]:
+            speech = True
+        else:
+            content_end = end - len(close) if close else end
+            speech = is_speech(self.prose[start + len(mark) : content_end])
+        self.quotations.append(
+            Quotation(start, end, mark, close, level, entry[4], continues, speech)
+        )
+
+    def unclosed(self, entry, end: int, level: int, *, partner=None, detail="",
+                 certain=True, span=False) -> None:
+        """Record an opening mark never closed; a certain one (or one asked for
+        with `span`) still makes a quotation up to `end`."""
+        certain = certain and entry[3]
+        self.unmatched.append(
+            UnmatchedMark(entry[0], entry[1], "unclosed", partner, certain, detail)
+        )
+        if certain or span:
+            self.quotation(entry, end, None, level)
+
+    def block(self, start: int, end: int, marks: list[tuple[int, str]],
+              next_lead: list[tuple[int, str]] | None) -> None:
+        """Parse one paragraph's marks. `next_lead`: the opening marks the next
+        paragraph starts with (for the multi-paragraph convention), or None when
+        the next block cannot continue a quotation of this one."""
+        prose = self.prose
+        stack: list[list] = []
+        carried = self.carry
+        marks_before = len(self.marks)
+        unmatched_before = len(self.unmatched)
+        record = self.marks.append
+        next_double: list[int] | None = None
+        restarts: list[int] = []  # indices in self.unmatched of run-on readings
+        for index, (i, c) in enumerate(marks):
+            w = len(c)
+            p = prose[i - 1] if i > start else None
+            n = prose[i + w] if i + w < end else None
+            before_open = p is None or p.isspace() or p in _OPEN_BEFORE
+            if not before_open and p in "\"'" and stack and stack[-1][0] == i - 1:
+                before_open = True  # right after an opening straight mark: "'Hi
+            n_end = n is None or n.isspace() or n in _CLOSE_AFTER
+            after_close = n_end or n in "\"'"
+            p_alnum = p is not None and p.isalnum()
+            double = c in DOUBLE_MARKS
+            # -- the role of the mark in context --------------------------
+            if c == '"' or c == "''":
+                if before_open and not n_end:
+                    role = _OPEN
+                elif not before_open and after_close:
+                    role = _CLOSE
+                else:
+                    role = _AMBIG
+                if p is not None and p.isdigit():
+                    # an inch mark unless a double is open for it to close
+                    prime = i - 3 >= start and prose[i - 2] in "'’′" and prose[i - 3].isdigit()
+                    if prime or _top_double(stack) is None:
+                        continue
+            elif c == "'" or c == "’":
+                n_alnum = n is not None and n.isalnum()
+                if p_alnum and n_alnum:
+                    continue  # can't, 5'10
+                if before_open and n_alnum:
+                    if c == "’":
+                        continue  # an elision (or a misturned mark): not a quotation
+                    role = _OPEN
+                elif p_alnum and after_close:
+                    # possessive or closing mark: closes an open single, else apostrophe
+                    if not stack or stack[-1][2]:
+                        continue
+                    role = _CLOSE
+                elif p is not None and not before_open and after_close:
+                    role = _CLOSE
+                else:
+                    continue
+            elif c == "‘" or c == "‛":
+                if p_alnum:
+                    continue  # a misturned apostrophe
+                role = _OPEN
+            elif c == "‚":
+                if not (before_open and n is not None and n.isalnum()):
+                    continue  # a comma look-alike
+                role = _OPEN
+            elif c == "“":
+                top = _top_double(stack)
+                if top is not None and stack[top][1] == "„":
+                    role = _CLOSE
+                elif top is not None and not before_open and after_close:
+                    role = _CLOSE  # a misturned closing mark
+                else:
+                    role = _OPEN
+            elif c == "”":
+                if before_open and not n_end and _top_double(stack) is None:
+                    role = _OPEN  # Swedish style ”…”, or misturned
+                else:
+                    role = _CLOSE
+            elif c == "„" or c == "‟":
+                role = _OPEN
+            else:  # guillemets
+                top = _top_double(stack) if double else _top_single(stack)
+                if top is not None and stack[top][1] == _reverse_guillemet(c):
+                    role = _CLOSE
+                elif c in "«‹" or (before_open and not n_end):
+                    role = _OPEN
+                else:
+                    role = _CLOSE
+            ambiguous = role == _AMBIG
+            if ambiguous:
+                role = _CLOSE if _top_double(stack) is not None else _OPEN
+            # -- pairing ---------------------------------------------------
+            if role == _OPEN:
+                record(Mark(i, c, "open", ambiguous))
+                if i in carried:
+                    stack.append([i, c, double, True, True])
+                    continue
+                if double and stack and stack[-1][2] and _after_sentence_end(prose, i, start):
+                    # a new sentence opening a new quotation while one is open:
+                    # paragraphs of a multi-paragraph quotation run together (or
+                    # a closing mark was lost): not certain enough to report
+                    old = stack.pop()
+                    self.unclosed(old, i, len(stack), partner=i, detail="next-opening",
+                                  certain=False, span=old[3])
+                    if old[3] and not ambiguous:
+                        restarts.append(len(self.unmatched) - 1)
+                    stack.append([i, c, double, not ambiguous, False])
+                    continue
+                elif not double and stack and not stack[-1][2]:
+                    # a single inside a single: probably an apostrophe; say nothing
+                    old = stack.pop()
+                    self.unmatched.append(
+                        UnmatchedMark(old[0], old[1], "unclosed", i, False, "next-opening"))
+                stack.append([i, c, double, not ambiguous, False])
+                continue
+            # role == _CLOSE
+            if double:
+                k = _top_double(stack)
+                if k is None and stack:
+                    k = len(stack) - 1  # ‘…”: a single closed by a double
+                if k is None:
+                    record(Mark(i, c, "close", ambiguous))
+                    self.unmatched.append(UnmatchedMark(i, c, "unopened", None, not ambiguous))
+                    continue
+            else:
+                k = _top_single(stack)
+                if k is None:
+                    if stack and c == "’" and p in _SENTENCE_PUNCT:
+                        if next_double is None:
+                            next_double = _next_doubles(marks)
+                        if not _closing_position(prose, marks, next_double[index], start):
+                            k = len(stack) - 1  # “…,’: a double closed by a single
+                    if k is None:
+                        record(Mark(i, c, "close", ambiguous))
+                        self.unmatched.append(UnmatchedMark(
+                            i, c, "unopened", None, p in _SENTENCE_PUNCT and not stack))
+                        continue
+            record(Mark(i, c, "close", ambiguous))
+            while len(stack) > k + 1:
+                inner = stack.pop()
+                # an inner quotation never closed: certain only for a curly mark
+                self.unclosed(inner, i, len(stack), detail="outer-closed",
+                              certain=inner[1] in "‘“")
+            entry = stack.pop()
+            self.quotation(entry, i + w, c, len(stack))
+            if not _pair_ok(entry[1], c):
+                self.unmatched.append(
+                    UnmatchedMark(i, c, "mismatched", entry[0], entry[3] and not ambiguous))
+        # -- the end of the paragraph ----------------------------------------
+        keep = 0
+        if next_lead:
+            while (keep < len(stack) and keep < len(next_lead)
+                   and stack[keep][2] == (next_lead[keep][1] in DOUBLE_MARKS)):
+                keep += 1
+        for depth in range(len(stack) - 1, -1, -1):
+            entry = stack[depth]
+            if depth < keep:
+                self.quotation(entry, end, None, depth, continues=True)
+            else:
+                self.unclosed(entry, end, depth, detail="paragraph-end",
+                              certain=entry[1] != "'")
+        self.carry = {next_lead[k][0] for k in range(keep)} if keep else set()
+        if restarts and not keep:
+            self._check_run_on(marks_before, unmatched_before, restarts)
+
+    def _check_run_on(self, marks_before: int, unmatched_before: int,
+                      restarts: list[int]) -> None:
+        """A run-on reading (a new quotation opening after a sentence end while
+        one is open: paragraphs of one quotation run together) is kept only when
+        the paragraph's double marks balance. When they do not, and no mark of
+        the paragraph was found at fault, the run-on reading hides the missing
+        closing mark, and the earlier quotation is reported as unclosed."""
+        straight = opens = closes = 0
+        for m in self.marks[marks_before:]:
+            if m.mark == '"' or m.mark == "''":
+                straight += 1
+            elif m.mark == "“":
+                opens += 1
+            elif m.mark == "”":
+                closes += 1
+        if straight % 2 == 0 and opens == closes:
+            return
+        if any(u.certain for u in self.unmatched[unmatched_before:]):
+            return
+        for k in restarts:
+            u = self.unmatched[k]
+            self.unmatched[k] = UnmatchedMark(u.offset, u.mark, u.reason, u.partner, True, u.detail)
+
+
+def _after_sentence_end(prose: str, i: int, start: int) -> bool:
+    """Whether the mark at i starts a sentence: sentence-ending punctuation,
+    perhaps closing marks or brackets, then a space, right before it."""
+    j = i - 1
+    if j < start or not prose[j].isspace():
+        return False
+    while j > start and prose[j - 1].isspace() and i - j < 4:
+        j -= 1
+    j -= 1
+    while j >= start and prose[j] in "\"'”’)]" and i - j < 8:
+        j -= 1
+    return j >= start and prose[j] in ".!?…"
+
+
+def _top_double(stack) -> int | None:
+    """Index of the innermost open double quotation."""
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k][2]:
+            return k
+    return None
+
+
+def _top_single(stack) -> int | None:
+    """Index of the innermost quotation when it is a single one."""
+    return len(stack) - 1 if stack and not stack[-1][2] else None
+
+
+def _next_doubles(marks: list[tuple[int, str]]) -> list[int]:
+    """For each mark, the index of the next double mark after it (or -1)."""
+    out = [-1] * len(marks)
+    nxt = -1
+    for j in range(len(marks) - 1, -1, -1):
+        out[j] = nxt
+        if marks[j][1] in DOUBLE_MARKS:
+            nxt = j
+    return out
+
+
+def _closing_position(prose: str, marks, j: int, start: int) -> bool:
+    """Whether mark j (a double mark, or -1 for none) could close a quotation."""
+    if j < 0:
+        return False
+    i, c = marks[j]
+    if c in "“„«":
+        return False
+    p = prose[i - 1] if i > start else " "
+    return not (p.isspace() or p in _OPEN_BEFORE)
+
+
+_LEADING = frozenset("\"“„«»'‘‚‹›") | {"''"}
+
+
+def _leading_marks(prose: str, marks: list[tuple[int, str]], start: int, end: int):
+    """The opening marks a paragraph starts with (usually none or one)."""
+    pos = start
+    while pos < end and prose[pos].isspace():
+        pos += 1
+    lead = []
+    for i, c in marks:
+        if i != pos or c not in _LEADING:
+            break
+        lead.append((i, c))
+        pos = i + len(c)
+    return lead
+
+
+# Blocks that may carry a quotation on to the next block of the same kind.
+_CONTINUABLE = frozenset({"paragraph", "list_item"})
+
+
 def parse_quotations(document: Document) -> Quotations:
-    quotations = []
-    for block in document.blocks:
-        stack: list[int] = []
-        for i in range(block.start, block.end):
-            c = document.prose[i]
-            if c == "“":
-                stack.append(i)
-            elif c == "”" and stack:
-                s = stack.pop()
-                quotations.append(Quotation(s, i + 1, "“", "”", len(stack)))
-    return Quotations(quotations)
+    prose = document.prose
+    blocks = document.blocks
+    parser = _Parser(prose)
+    # one pass over the text; elisions (longer matches but '') are dropped
+    found = [(m.start(), m.group()) for m in _MARK.finditer(prose)]
+    found = [f for f in found if len(f[1]) == 1 or f[1] == "''"]
+    per_block: list[list[tuple[int, str]]] = []
+    k = 0
+    n_found = len(found)
+    for b in blocks:
+        while k < n_found and found[k][0] < b.start:
+            k += 1
+        j = k
+        while j < n_found and found[j][0] < b.end:
+            j += 1
+        per_block.append(found[k:j])
+        k = j
+    last = len(blocks) - 1
+    for bi, b in enumerate(blocks):
+        marks = per_block[bi]
+        if not marks:
+            parser.carry = set()
+            continue
+        next_lead = None
+        if bi < last and b.kind in _CONTINUABLE:
+            nb = blocks[bi + 1]
+            if nb.kind == b.kind and nb.in_blockquote == b.in_blockquote:
+                next_lead = _leading_marks(prose, per_block[bi + 1], nb.start, nb.end)
+        parser.block(b.start, b.end, marks, next_lead)
+    return Quotations(parser.quotations, parser.unmatched, parser.marks)
