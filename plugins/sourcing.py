@@ -51,6 +51,13 @@ _DESCRIBED = regex.compile(
     r"close\s+to|who\s+(?:was|were|is|are|had|has|have)\s+(?:present|there|in\s+the\s+room))(?!\w)",
     _F,
 )
+# Where the stretch after "according to a report" stops: at a clause boundary,
+# but not at ", including one from ...", ", published by ...".
+_TAIL_STOP = regex.compile(
+    r"[;:.!?]|,(?!\s*(?:including|such\s+as|among|from|by|in|conducted|published|released|"
+    r"commissioned|issued|prepared|carried)(?!\w))",
+    _F,
+)
 _POSSESSIVE_DET = {"its", "their", "his", "her", "our", "my", "your"}
 _DEFINITE_DET = {"the", "this", "that", "these", "those"}
 # Capitalised only because they open a sentence: not a producer's name.
@@ -68,9 +75,20 @@ _COMMON_OPENERS = frozenset(
     prominent informed western it but and yet still so however meanwhile also""".split()
 )
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'/&.-]*")
+_DAYS_MONTHS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
+    r"Jul|Aug|Sept?|Oct|Nov|Dec)(?!\w)"
+)
 _NAMED_AFTER = regex.compile(
-    r"(?<!\w)(?:by|from)(?!\w)|(?<!\w)(?:of|in|at|for|on|with)\s+(?:the\s+)?\p{Lu}|\p{Lu}\p{L}*['’]s(?!\w)",
+    r"(?<!\w)(?:by|from)(?!\w)|(?<!\w)(?:of|in|at|for|on|with)\s+(?:the\s+)?(?!" + _DAYS_MONTHS
+    + r")\p{Lu}|\p{Lu}\p{L}*['’]s(?!\w)",
     regex.V1,
+)
+_RESEARCHED = regex.compile(
+    r"(?<!\w)(?:surveyed|polled|interviewed|studied|investigated|analy[sz]ed|examined|"
+    r"reviewed|audited|found|concluded|reported)(?!\w)",
+    _F,
 )
 _ANY_REPORT = regex.compile(
     r"(?<!\w)(?:report|reports|study|studies|poll|polls|survey|surveys|analysis|analyses|"
@@ -90,10 +108,17 @@ def _in_straight_quote(document: Document, offset: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec i""".split()
+)
+
+
 def _is_name(word: str, sentence_initial: bool) -> bool:
     """A word that names someone: capitalised (or an acronym), and not merely
-    because it opens the sentence."""
-    if not word[:1].isupper():
+    because it opens the sentence or is a day or a month."""
+    if not word[:1].isupper() or word.lower().rstrip(".") in _CALENDAR:
         return False
     if any(c.isupper() for c in word[1:]):
         return True  # CNN, NBC/WSJ, McClatchy
@@ -227,11 +252,8 @@ class UnsourcedReport(_SourcingRule):
             return False
         # The producer after the noun: a report by the GAO, according to a report in The Ledger.
         if match.group(0)[:9].lower() == "according":
-            tail_end = s_end
-            stop = regex.compile(r"[,;:.!?]").search(prose, noun_end, s_end)
-            if stop:
-                tail_end = stop.start()
-            tail = prose[noun_end:tail_end]
+            stop = _TAIL_STOP.search(prose, noun_end, s_end)
+            tail = prose[noun_end : stop.start() if stop else s_end]
         else:
             tail = prose[noun_end : match.end()]
         if _NAMED_AFTER.search(tail) or _names_someone(tail):
@@ -247,7 +269,8 @@ class UnsourcedReport(_SourcingRule):
             return False
         # The sentence before names the producer.
         previous = self._previous_sentence(document, index)
-        if previous and (_ANY_REPORT.search(previous) or _PRODUCING.search(previous)):
+        if previous and (_ANY_REPORT.search(previous) or _PRODUCING.search(previous)
+                         or _RESEARCHED.search(previous)):
             if _names_someone(previous, True):
                 return False
         return True
@@ -364,7 +387,7 @@ _AGENT_AFTER = regex.compile(
 )
 _NOT_ATTRIBUTION_AFTER = regex.compile(
     r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|\p{Lu})|as\b|in\b|at\b|during\b|"
-    r"through\b|via\b|on\s+(?:the\s+)?\p{Lu})",
+    r"through\b|via\b|(?:[\w’'-]+\s+){0,3}?(?:on|in|by|from)\s+(?:the\s+)?\p{Lu})",
     regex.V1,
 )
 _REPORT_NAMED = regex.compile(
