@@ -57,3 +57,5 @@ def newslint_register_formats(register):
     register("concise", _lazy_format("newslint.formats.simple", "render_concise"))
     register("json", _lazy_format("newslint.formats.simple", "render_json"))
     register("jsonl", _lazy_format("newslint.formats.simple", "render_jsonl"))
+    register("sarif", _lazy_format("newslint.formats.sarif", "render_sarif"))
+    register("github", _lazy_format("newslint.formats.github", "render_github"))
