@@ -76,12 +76,13 @@ def _is_quote(tok: str) -> bool:
     return tok[:1] == _Q
 
 
-def _speakerish(tok: str) -> bool:
-    """A token that can name a speaker: a name, an organisation, a pronoun, a noun."""
+def _speakerish(tok: str, initial: bool = True) -> bool:
+    """A token that can name a speaker: a name, an organisation, a pronoun, a noun.
+    `initial`: the token opens its sentence, so a capital proves nothing."""
     if _is_quote(tok) or not (tok[:1].isalnum() or tok[:1] in "@#"):
         return False
     low = tok.lower()
-    if low in _PRONOUNS or tok[:1].isupper() or tok[:1] in "@#":
+    if tok[:1] in "@#" or (tok[:1].isupper() and not initial) or low in _PRONOUNS:
         return True
     if tok.isdigit() or low in _NOT_SPEAKER or low in _SKIP or low in _PASSIVE:
         return False
@@ -89,13 +90,14 @@ def _speakerish(tok: str) -> bool:
 
 
 def _any_speaker(tokens: list[str]) -> bool:
+    """Does any token name someone (a pronoun other than “it”, a name, a role)?"""
     for i, tok in enumerate(tokens):
         low = tok.lower()
         if _is_quote(tok) or not (tok[:1].isalnum() or tok[:1] in "@#"):
             continue
-        if low in _PRONOUNS and low not in ("that", "this", "which"):
+        if low in _PRONOUNS and low not in ("it", "that", "this", "which", "these", "those"):
             return True
-        if (tok[:1].isupper() and i > 0 and low not in _NOT_SPEAKER) or tok[:1] in "@#":
+        if tok[:1] in "@#" or (tok[:1].isupper() and i > 0 and not _is_quote(tokens[i - 1])):
             return True
         if low in _DETERMINERS and i + 1 < len(tokens) and _speakerish(tokens[i + 1]):
             return True
@@ -112,7 +114,8 @@ def _speaker_after(tokens: list[str]) -> bool:
             continue
         if low in _DETERMINERS:
             return True
-        return _speakerish(tok) and low not in ("that", "this", "which")
+        return _speakerish(tok, initial=False) and low not in _NOT_SPEAKER | {
+            "that", "this", "which", "it"}
     return False
 
 
@@ -147,13 +150,30 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
             if "by" not in rest:
                 return False
             return _speaker_after(tokens[after_index + rest.index("by") + 1 :])
-        if low == "to" or low in _COORD:
-            # went on to say / stood up and said: the subject is further back.
+        if low == "to":
+            # went on to say / declined to tell: the subject is further back.
+            return _is_base(tokens[i].lower()) and _any_speaker(before[:j])
+        if low in _COORD:
+            # stood up and said: the subject is further back.
             return _any_speaker(before[:j])
-        if low in _NOT_SPEAKER:
+        initial = j == 0 or _is_quote(before[j - 1]) or before[j - 1] in (":", "—", "–", "--")
+        if low in ("a", "an", "the"):
             return False
-        return _speakerish(tok)
+        if low in _NOT_SPEAKER and (initial or not tok[:1].isupper()):
+            return False
+        return _speakerish(tok, initial)
     return _speaker_after(tokens[after_index:])
+
+
+_IRREGULAR_PAST = frozenset("said told wrote written spoke found pled".split())
+
+
+def _is_base(cue: str) -> bool:
+    """An infinitive can follow “to”: say, tell, add (not says, said, saying)."""
+    word = cue.split()[0]
+    if word in _IRREGULAR_PAST or word.endswith(("ed", "ing")):
+        return False
+    return not (word.endswith("s") and not word.endswith("ss"))
 
 
 def _drop_medium(tokens: list[str]) -> list[str]:
@@ -322,8 +342,11 @@ class _Context:
             return True
         masked = self.masked(bi)
         rel = q.start - block.start
-        if _NAME_COLON.search(masked, 0, rel) and _colon_adjacent(masked, rel):
-            return True
+        if _colon_adjacent(masked, rel):
+            # Smith wrote on X: “…” / Rep. Lee (D-Ore.): “…”: the lead-in names someone.
+            lead = masked[sentences[first].start - block.start : rel]
+            if _NAME_COLON.search(lead) or _any_speaker(_tokens(lead)):
+                return True
         if _DASH_SPEAKER.match(doc.prose, q.end):
             return True
         # The nearest sentence before and after with words outside quotations.
@@ -341,11 +364,20 @@ class _Context:
             bi, sentences[k].start, sentences[k].end
         ):
             return True
-        # A paragraph ending in a colon introduces a quotation at the start of the next.
-        if first == 0 and bi > 0:
-            prev = doc.prose[doc.blocks[bi - 1].start : doc.blocks[bi - 1].end].rstrip()
-            if prev.endswith(":"):
-                return True
+        # A paragraph ending in a colon introduces a quotation at the start of the
+        # next; a paragraph that opens with a quotation continues the speaker whose
+        # speech act ends the paragraph before.
+        if bi > 0 and not masked[:rel].strip():
+            pb = doc.blocks[bi - 1]
+            if pb.kind in ("paragraph", "list_item") and pb.in_blockquote == block.in_blockquote:
+                prev = doc.prose[pb.start : pb.end].rstrip()
+                if prev.endswith(":"):
+                    return True
+                prev_sentences = doc.sentences_in(bi - 1)
+                if prev_sentences and self.span_attributes(
+                    bi - 1, prev_sentences[-1].start, prev_sentences[-1].end
+                ):
+                    return True
         # Blockquotes: the blockquote's paragraphs or the paragraph before it.
         if block.in_blockquote:
             j = bi
