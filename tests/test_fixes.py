@@ -190,3 +190,24 @@ def test_atomic_write_keeps_permissions_and_bom(tmp_path):
     assert target.read_bytes() == b"\xef\xbb\xbfNew text.\r\n"
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+
+
+def test_mixed_quote_style_fix_converts_only_the_minority_marks(tmp_path, run_cli):
+    # NL304's fix is safe: a straight mark among curly ones becomes curly.
+    text = (
+        "Budget vote delayed\n\n"
+        "“We will vote,” the mayor said. \"Not today,\" her deputy said.\n\n"
+        "“Soon,” she added, after a 5'10\" colleague left.\n"
+    )
+    article = tmp_path / "quotes.txt"
+    article.write_text(text, encoding="utf-8")
+    code, diff, _ = run_cli("--diff", "--no-cache", "--select", "NL304", "quotes.txt", cwd=tmp_path)
+    assert code == 1 and article.read_text(encoding="utf-8") == text
+    code, out, _ = run_cli("--fix", "--no-cache", "--select", "NL304", "quotes.txt", cwd=tmp_path)
+    fixed = article.read_text(encoding="utf-8")
+    assert code == 0 and out == ""
+    assert fixed == text.replace('"Not today,"', "“Not today,”")  # the prime stays
+    assert diff == unified_diff("quotes.txt", text, fixed)
+    before = os.stat(article).st_mtime_ns
+    code, out, err = run_cli("--fix", "--no-cache", "--select", "NL304", "quotes.txt", cwd=tmp_path)
+    assert code == 0 and "no fixes to apply" in err and os.stat(article).st_mtime_ns == before
