@@ -13,7 +13,7 @@ from newslint.document import Block, Comment, Link, Markup
 from newslint.markup.mask import ProseMask, blank
 
 _FRONT_MATTER = regex.compile(
-    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n(?P<body2>.*?)\r?\n^\.\.\.[ \t]*$",
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*\r?$|\A---[ \t]*\r?\n(?P<body2>.*?)\r?\n^\.\.\.[ \t]*\r?$",
     regex.DOTALL | regex.MULTILINE,
 )
 # title: Some headline   /  title = "Some headline"   (YAML or TOML front matter)
@@ -25,15 +25,16 @@ _INLINE = regex.compile(
     r"""
     (?P<code>(?P<ticks>`+).+?(?<!`)(?P=ticks)(?!`))
   | (?P<comment><!--(?P<comment_body>.*?)-->)
-  | (?P<mdx>\{/\*.*?\*/\})
-  | (?P<shortcode>\{\{[<%].*?[>%]\}\}|\{%.*?%\})
+  | (?P<mdx>\{/\*(?P<mdx_body>.*?)\*/\})
+  | (?P<shortcode>\{\{.*?\}\}|\{%.*?%\})
   | (?P<autolink><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>)
   | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>)
   | (?P<image>!\[(?:[^\[\]]|\[[^\[\]]*\])*\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
   | (?P<footnote>\[\^[^\]\s]+\](?::)?)
   | (?P<link_open>\[)(?P<link_text>(?:[^\[\]]|\[[^\[\]]*\])*)(?P<link_close>\]
         (?:\((?P<url><[^>]*>|(?:[^()\s]|\([^()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)
-          |\[(?P<ref>[^\]]*)\]))
+          |\[(?P<ref>[^\]]*)\]
+          |(?P<shortcut>)(?![(\[:])))
   | (?P<escape>\\)(?=[!-/:-@\[-`{-~])
   | (?P<hardbreak>\\)(?=\r?\n)
   | (?P<emphasis>(?<![\w*_~\\])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~\\])[*_~]{1,3}(?![\w*_~]))
@@ -42,6 +43,10 @@ _INLINE = regex.compile(
 )
 
 _NEWLINE = regex.compile(r"\n")
+# MDX: ESM statements at the top level are code, not paragraphs.
+_ESM = regex.compile(
+    r"""(?:import\s+(?:[\w*{][^\n]*?\s+from\s+)?["'][^"'\n]+["']|export\s+(?:const|let|var|function|default|async|class|\{))"""
+)
 _BARE_URL = regex.compile(r"\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]")
 
 
@@ -82,6 +87,7 @@ def read_markdown(text: str) -> Markup:
     blocks: list[Block] = []
     links: list[Link] = []
     comments: list[Comment] = []
+    html_regions: list[tuple[int, int, str]] = []  # raw HTML blocks: (start, end, prose)
 
     body_start = _front_matter(text, mask, blocks)
     has_headline = bool(blocks)
@@ -104,6 +110,7 @@ def read_markdown(text: str) -> Markup:
         return s, text[s:e]
 
     context: list[str] = []  # open container tokens
+    row_cursor: tuple[int | None, int] = (None, 0)  # table row line, where its last cell ended
     block_kind = None
     for tok in tokens:
         t = tok.type
@@ -119,9 +126,15 @@ def read_markdown(text: str) -> Markup:
         if t == "html_block" and tok.map:
             s, _ = line_text(tok.map[0])
             e = line_starts[tok.map[1]] - 1 if tok.map[1] < len(line_starts) else len(text)
-            for cm in _INLINE.finditer(text, s, max(s, e)):
-                if cm.group("comment"):
-                    comments.append(Comment(cm.start(), cm.end(), cm.group("comment_body")))
+            e = max(s, min(e, len(text)))
+            if "blockquote_open" in context:
+                # "> " markers inside the HTML: keep only its comments.
+                for cm in _INLINE.finditer(text, s, e):
+                    if cm.group("comment"):
+                        comments.append(Comment(cm.start(), cm.end(), cm.group("comment_body")))
+            else:
+                has_headline = _raw_html(text, s, e, html_regions, blocks, links, comments,
+                                         has_headline)
             continue
         if t != "inline" or not tok.map:
             continue
@@ -129,6 +142,9 @@ def read_markdown(text: str) -> Markup:
         segments: list[tuple[int, int]] = []
         line_no = tok.map[0]
         cursor_line, cursor = None, 0
+        in_cell = block_kind in ("th_open", "td_open")
+        if in_cell and row_cursor[0] == line_no:
+            cursor_line, cursor = row_cursor  # cells of one row: left to right
         for content_line in tok.content.split("\n"):
             if line_no >= tok.map[1]:
                 break
@@ -136,19 +152,27 @@ def read_markdown(text: str) -> Markup:
             if cursor_line != line_no:
                 cursor_line, cursor = line_no, 0
             probe = content_line.rstrip()
+            if block_kind in ("th_open", "td_open") and "|" in probe and probe not in src:
+                probe = probe.replace("|", "\\|")  # markdown-it unescapes \| in cells
             stripped = src.rstrip()
-            if probe and stripped.endswith(probe) and len(stripped) - len(probe) >= cursor:
+            if (
+                probe and not in_cell
+                and stripped.endswith(probe) and len(stripped) - len(probe) >= cursor
+            ):
                 pos = len(stripped) - len(probe)
             else:
                 pos = src.find(probe, cursor) if probe else -1
             if pos >= 0 and probe:
                 segments.append((ls + pos, ls + pos + len(probe)))
                 cursor = pos + len(probe)
-            if block_kind in ("th_open", "td_open"):
+            if in_cell:
+                row_cursor = (line_no, cursor)
                 break
             line_no += 1
         if not segments:
             continue
+        if context == ["paragraph_open"] and _ESM.match(text, segments[0][0]):
+            continue  # MDX import/export statements are code
         for s, e in segments:
             mask.show(s, e)
         region_start, region_end = segments[0][0], segments[-1][1]
@@ -168,7 +192,49 @@ def read_markdown(text: str) -> Markup:
             Block(kind, region_start, region_end, in_blockquote="blockquote_open" in context)
         )
         block_kind = None
-    return Markup(prose=mask.build(), blocks=blocks, links=links, comments=comments)
+    prose = mask.build()
+    if html_regions:
+        pieces, cursor = [], 0
+        for s, e, html_prose in html_regions:
+            pieces += [prose[cursor:s], html_prose]
+            cursor = e
+        pieces.append(prose[cursor:])
+        prose = "".join(pieces)
+    # Blocks left with no prose (a line that was all shortcode or MDX comment).
+    blocks = [b for b in blocks if prose[b.start : b.end].strip()]
+    return Markup(prose=prose, blocks=blocks, links=links, comments=comments)
+
+
+def _raw_html(
+    text: str,
+    s: int,
+    e: int,
+    regions: list[tuple[int, int, str]],
+    blocks: list[Block],
+    links: list[Link],
+    comments: list[Comment],
+    has_headline: bool,
+) -> bool:
+    """Read a raw HTML block with the HTML reader: its text is prose (tags,
+    attributes, scripts masked, references decoded), its blocks and links are
+    the document's. An <h1> is the headline only if there is none yet."""
+    from newslint.markup.html import read_html
+
+    markup = read_html(text[s:e])
+    prose = markup.prose
+    for b in markup.blocks:
+        kind = b.kind
+        if kind == "headline":
+            if b.field is not None:  # <title> or og:title inside Markdown: not prose
+                prose = prose[: b.start] + blank(prose[b.start : b.end]) + prose[b.end :]
+                continue
+            kind = "heading" if has_headline else "headline"
+            has_headline = True
+        blocks.append(Block(kind, s + b.start, s + b.end, in_blockquote=b.in_blockquote))
+    links += [Link(s + link.start, s + link.end, link.target) for link in markup.links]
+    comments += [Comment(s + c.start, s + c.end, c.body) for c in markup.comments]
+    regions.append((s, e, prose))
+    return has_headline
 
 
 def _heading_level(text: str, content_start: int) -> int:
@@ -211,6 +277,9 @@ def _mask_inline(
             continue
         if kind == "comment" or m.group("comment"):
             comments.append(Comment(m.start(), m.end(), m.group("comment_body")))
+        elif m.group("mdx") is not None:
+            # MDX has no HTML comments: {/* newslint-disable ... */} is the directive.
+            comments.append(Comment(m.start(), m.end(), m.group("mdx_body")))
         if m.group("autolink"):
             links.append(Link(m.start(), m.end(), m.group("autolink")[1:-1]))
         mask.hide(m.start(), m.end())
