@@ -306,8 +306,9 @@ class PhraseRule(Rule):
         if entry is not None:
             return entry
         for pattern, candidate in patterns:
-            m = pattern.match(prose, match.start())
-            if m and m.end() == match.end():
+            # fullmatch, not match: an alternation such as `smears?|smeared` must
+            # be tried against the whole matched text, not stop at its first branch.
+            if pattern.fullmatch(prose, match.start(), match.end()):
                 return candidate
         return None
 
