@@ -79,10 +79,12 @@ _CLOSING_STRIP = " \t\"'”’»›)]"
 _OPENING_STRIP = " \t\"'“‘„«‹(["
 
 # What may stand before an opening mark (besides a space or the paragraph start).
-_OPEN_BEFORE = frozenset("([{<-–—/“‘„‚«‹‛‟")
+_OPEN_BEFORE = frozenset("([{<=-–—/“‘„‚«‹‛‟\u200b\u200e\u200f\u202a\u202b\u202c\u2060\ufeff")
 # What may stand after a closing mark (besides a space or the paragraph end).
 _CLOSE_AFTER = frozenset(".,;:!?…)]}>-–—/”’»›")
 _SENTENCE_PUNCT = frozenset(".,;:!?…")
+
+_ALL_MARKS = frozenset("\"'“”‘’„‚«»‹›‟‛")
 
 # Mark roles in context.
 _OPEN, _CLOSE, _AMBIG = 1, 2, 3
@@ -221,9 +223,11 @@ def _pair_ok(o: str, c: str) -> bool:
 
 class _Parser:
     """Pairs the marks of one paragraph at a time. A stack entry is
-    [offset, mark, is_double, certain, continued_from_previous_paragraph]."""
+    [offset, mark, is_double, certain, continued_from_previous_paragraph,
+    offset of the first double opened inside this double (or None),
+    carried over a line break]."""
 
-    __slots__ = ("prose", "quotations", "unmatched", "marks", "carry")
+    __slots__ = ("prose", "quotations", "unmatched", "marks", "carry", "soft")
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
@@ -232,6 +236,8 @@ class _Parser:
         self.marks: list[Mark] = []
         # offsets of the next paragraph's leading marks that continue a quotation
         self.carry: set[int] = set()
+        # quotations left open at a line break inside a paragraph (plain text)
+        self.soft: list[list] | None = None
 
     def quotation(self, entry, end: int, close: str | None, level: int, *,
                   continues: bool = False) -> None:
@@ -257,12 +263,13 @@ class _Parser:
             self.quotation(entry, end, None, level)
 
     def block(self, start: int, end: int, marks: list[tuple[int, str]],
-              next_lead: list[tuple[int, str]] | None) -> None:
+              next_lead: list[tuple[int, str]] | None, soft_next: bool = False) -> None:
         """Parse one paragraph's marks. `next_lead`: the opening marks the next
         paragraph starts with (for the multi-paragraph convention), or None when
         the next block cannot continue a quotation of this one."""
         prose = self.prose
-        stack: list[list] = []
+        stack: list[list] = self.soft or []
+        self.soft = None
         carried = self.carry
         marks_before = len(self.marks)
         unmatched_before = len(self.unmatched)
@@ -277,7 +284,7 @@ class _Parser:
             if not before_open and p in "\"'" and stack and stack[-1][0] == i - 1:
                 before_open = True  # right after an opening straight mark: "'Hi
             n_end = n is None or n.isspace() or n in _CLOSE_AFTER
-            after_close = n_end or n in "\"'"
+            after_close = n_end or n in _ALL_MARKS
             p_alnum = p is not None and p.isalnum()
             double = c in DOUBLE_MARKS
             # -- the role of the mark in context --------------------------
@@ -289,9 +296,9 @@ class _Parser:
                 else:
                     role = _AMBIG
                 if p is not None and p.isdigit():
-                    # an inch mark unless a double is open for it to close
-                    prime = i - 3 >= start and prose[i - 2] in "'’′" and prose[i - 3].isdigit()
-                    if prime or _top_double(stack) is None:
+                    # 12" or 5'10": an inch mark unless a double is open for it to close
+                    prime = _measurement(prose, i, start)
+                    if prime == 2 or (prime and _top_double(stack) is None):
                         continue
             elif c == "'" or c == "’":
                 n_alnum = n is not None and n.isalnum()
@@ -327,6 +334,10 @@ class _Parser:
                 else:
                     role = _OPEN
             elif c == "”":
+                if p is not None and p.isdigit():
+                    prime = _measurement(prose, i, start)  # 6’2”
+                    if prime == 2 or (prime and _top_double(stack) is None):
+                        continue
                 if before_open and not n_end and _top_double(stack) is None:
                     role = _OPEN  # Swedish style ”…”, or misturned
                 else:
@@ -348,7 +359,7 @@ class _Parser:
             if role == _OPEN:
                 record(Mark(i, c, "open", ambiguous))
                 if i in carried:
-                    stack.append([i, c, double, True, True])
+                    stack.append([i, c, double, True, True, None, False])
                     continue
                 if double and stack and stack[-1][2] and _after_sentence_end(prose, i, start):
                     # a new sentence opening a new quotation while one is open:
@@ -359,14 +370,18 @@ class _Parser:
                                   certain=False, span=old[3])
                     if old[3] and not ambiguous:
                         restarts.append(len(self.unmatched) - 1)
-                    stack.append([i, c, double, not ambiguous, False])
+                    stack.append([i, c, double, not ambiguous, False, None, False])
                     continue
+                if double:
+                    k = _top_double(stack)
+                    if k is not None and stack[k][5] is None:
+                        stack[k][5] = i  # a double inside a double: remember where
                 elif not double and stack and not stack[-1][2]:
                     # a single inside a single: probably an apostrophe; say nothing
                     old = stack.pop()
                     self.unmatched.append(
                         UnmatchedMark(old[0], old[1], "unclosed", i, False, "next-opening"))
-                stack.append([i, c, double, not ambiguous, False])
+                stack.append([i, c, double, not ambiguous, False, None, False])
                 continue
             # role == _CLOSE
             if double:
@@ -395,7 +410,7 @@ class _Parser:
                 inner = stack.pop()
                 # an inner quotation never closed: certain only for a curly mark
                 self.unclosed(inner, i, len(stack), detail="outer-closed",
-                              certain=inner[1] in "‘“")
+                              certain=inner[2] or _confident_single(prose, inner))
             entry = stack.pop()
             self.quotation(entry, i + w, c, len(stack))
             if not _pair_ok(entry[1], c):
@@ -407,24 +422,41 @@ class _Parser:
             while (keep < len(stack) and keep < len(next_lead)
                    and stack[keep][2] == (next_lead[keep][1] in DOUBLE_MARKS)):
                 keep += 1
+        if soft_next and not keep and stack and not any(e[6] for e in stack):
+            # the paragraph goes on after a single line break: carry the open
+            # quotations over (once) instead of reporting them
+            for e in stack:
+                e[6] = True
+            self.soft = stack
+            self.carry = set()
+            return
         for depth in range(len(stack) - 1, -1, -1):
             entry = stack[depth]
             if depth < keep:
                 self.quotation(entry, end, None, depth, continues=True)
             else:
-                self.unclosed(entry, end, depth, detail="paragraph-end",
-                              certain=entry[1] != "'")
+                if entry[5] is not None:
+                    self.unclosed(entry, end, depth, partner=entry[5], detail="next-opening",
+                                  certain=entry[2] or _confident_single(prose, entry))
+                else:
+                    self.unclosed(entry, end, depth, detail="paragraph-end",
+                                  certain=entry[2] or _confident_single(prose, entry))
         self.carry = {next_lead[k][0] for k in range(keep)} if keep else set()
         if restarts and not keep:
-            self._check_run_on(marks_before, unmatched_before, restarts)
+            self._check_run_on(marks_before, unmatched_before, restarts, bool(next_lead))
 
     def _check_run_on(self, marks_before: int, unmatched_before: int,
-                      restarts: list[int]) -> None:
+                      restarts: list[int], next_opens: bool) -> None:
         """A run-on reading (a new quotation opening after a sentence end while
-        one is open: paragraphs of one quotation run together) is kept only when
-        the paragraph's double marks balance. When they do not, and no mark of
-        the paragraph was found at fault, the run-on reading hides the missing
-        closing mark, and the earlier quotation is reported as unclosed."""
+        one is open: paragraphs of one quotation run together) is kept when the
+        paragraph's double marks balance. When they do not, and no mark of the
+        paragraph was found at fault, the run-on reading hides a missing
+        closing mark, and the earlier quotation is reported as unclosed.
+
+        Balance: an even number of straight marks (their roles come from
+        context only, so an odd count means a mark is missing); typographic
+        marks show their roles, and a surplus of opening marks before a
+        paragraph that opens again is the convention's own signature."""
         straight = opens = closes = 0
         for m in self.marks[marks_before:]:
             if m.mark == '"' or m.mark == "''":
@@ -433,13 +465,39 @@ class _Parser:
                 opens += 1
             elif m.mark == "”":
                 closes += 1
-        if straight % 2 == 0 and opens == closes:
+        if straight % 2 == 0 and (opens <= closes or next_opens):
             return
         if any(u.certain for u in self.unmatched[unmatched_before:]):
             return
         for k in restarts:
             u = self.unmatched[k]
             self.unmatched[k] = UnmatchedMark(u.offset, u.mark, u.reason, u.partner, True, u.detail)
+
+
+def _confident_single(prose: str, entry) -> bool:
+    """Whether an unclosed single opening mark is surely a quotation mark: a
+    ‘ or ' may be an elision (’90s, ’bots, often misturned as ‘90s), so it
+    counts only where speech is introduced (after ", " or ": ") before a capital."""
+    i, c = entry[0], entry[1]
+    if c not in "'‘‛":
+        return True
+    return (i >= 2 and prose[i - 1] == " " and prose[i - 2] in ",:"
+            and i + 1 < len(prose) and prose[i + 1].isupper())
+
+
+def _measurement(prose: str, i: int, start: int) -> int:
+    """For a double mark at i after a digit: 2 when it ends a feet-and-inches
+    figure (5'10"), 1 when it ends a number standing alone (12"), 0 when the
+    digits belong to a word (Cox-2", MP3")."""
+    j = i - 1
+    while j >= start and (prose[j].isdigit() or prose[j] in ".,½¼¾") and i - j < 16:
+        j -= 1
+    if j < start:
+        return 1
+    b = prose[j]
+    if b in "'’′" and j > start and prose[j - 1].isdigit():
+        return 2
+    return 1 if b.isspace() or b in "([-–x×/~" and not (j > start and prose[j - 1].isalpha()) else 0
 
 
 def _after_sentence_end(prose: str, i: int, start: int) -> bool:
@@ -505,6 +563,8 @@ def _leading_marks(prose: str, marks: list[tuple[int, str]], start: int, end: in
             break
         lead.append((i, c))
         pos = i + len(c)
+    if lead and (pos >= end or prose[pos].isspace() or prose[pos] in _CLOSE_AFTER):
+        return []  # not followed by words: not an opening mark
     return lead
 
 
@@ -516,6 +576,7 @@ def parse_quotations(document: Document) -> Quotations:
     prose = document.prose
     blocks = document.blocks
     parser = _Parser(prose)
+    plain = getattr(document, "markup_name", "text") == "text"
     # one pass over the text; elisions (longer matches but '') are dropped
     found = [(m.start(), m.group()) for m in _MARK.finditer(prose)]
     found = [f for f in found if len(f[1]) == 1 or f[1] == "''"]
@@ -533,13 +594,17 @@ def parse_quotations(document: Document) -> Quotations:
     last = len(blocks) - 1
     for bi, b in enumerate(blocks):
         marks = per_block[bi]
-        if not marks:
+        if not marks and not parser.soft:
             parser.carry = set()
             continue
         next_lead = None
+        soft_next = False
         if bi < last and b.kind in _CONTINUABLE:
             nb = blocks[bi + 1]
             if nb.kind == b.kind and nb.in_blockquote == b.in_blockquote:
                 next_lead = _leading_marks(prose, per_block[bi + 1], nb.start, nb.end)
-        parser.block(b.start, b.end, marks, next_lead)
+                soft_next = (plain and b.kind == "paragraph"
+                             and prose.count("\n", b.end, nb.start) == 1
+                             and not prose[b.end : nb.start].strip())
+        parser.block(b.start, b.end, marks, next_lead, soft_next)
     return Quotations(parser.quotations, parser.unmatched, parser.marks)
