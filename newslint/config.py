@@ -6,7 +6,6 @@ the registry of rules, into what applies to one file."""
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -97,6 +96,13 @@ def _glob_regex(pattern: str) -> re.Pattern:
         elif pattern[i] == "?":
             out.append("[^/]")
             i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
+            close = pattern.index("]", i + 2)
+            chars = pattern[i + 1 : close]
+            negate = chars[:1] in ("!", "^")
+            body = re.escape(chars[1:] if negate else chars).replace("\\-", "-")
+            out.append(f"[{'^/' if negate else ''}{body}]")
+            i = close + 1
         else:
             out.append(re.escape(pattern[i]))
             i += 1
@@ -107,7 +113,8 @@ def _glob_regex(pattern: str) -> re.Pattern:
 
 
 def glob_match(pattern: str, relpath: str) -> bool:
-    return bool(_glob_regex(pattern).match(relpath)) or fnmatch.fnmatch(relpath, pattern)
+    # Not fnmatch: its "*" crosses directories, so "wire/*.md" would match wire/a/b.md.
+    return bool(_glob_regex(pattern).match(relpath))
 
 
 def _as_list(value: Any, key: str, path: str, data: Any) -> tuple[str, ...]:
