@@ -77,7 +77,7 @@ def _rule_descriptor(rule) -> dict:
             "level": level(rule.severity),
             "enabled": bool(getattr(rule, "enabled_by_default", True)),
         },
-        "properties": {"tags": ["editorial", rule.code[:3].lower()]},
+        "properties": {"tags": ["editorial"]},
     }
     if getattr(rule, "url", None):
         descriptor["helpUri"] = rule.url
