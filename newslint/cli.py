@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         help="output format: text (default on a terminal), concise (default otherwise), "
-        "json, jsonl, or one a plugin adds",
+        "json, jsonl, sarif, github, or one a plugin adds",
     )
     p.add_argument("--select", action="append", help="rules to run (codes, names, prefixes)")
     p.add_argument("--ignore", action="append", help="rules to skip")
