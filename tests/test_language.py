@@ -123,7 +123,7 @@ def test_nothing_inside_quotations(text):
 @pytest.mark.parametrize(
     "code, loaded, neutral",
     [
-        ("NL201", "The president fled. The regime shelled the town.", "The club changed its training regime."),
+        ("NL201", "The brutal regime shelled the town.", "The club changed its training regime."),
         ("NL201", "The regime in Minsk banned the paper.", "A strict exercise regime helped him recover."),
         ("NL202", "The union slammed the proposal.", "She slammed the door and left."),
         ("NL202", "Critics blasted the minister over the delay.", "He blasted the ball into the net."),
