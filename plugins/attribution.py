@@ -51,7 +51,7 @@ _COORD = frozenset("and but or then so".split())
 _NOT_SPEAKER = frozenset(
     """the a an of in on at for with from by as than to into onto about over under
     after before during since until while when where if whether because although
-    though not no nor what how why there here its their his her our my your very
+    though not no nor what how why there here its their his our my your very
     more most less least such some any each every all""".split()
 )
 _DETERMINERS = frozenset(
@@ -104,6 +104,22 @@ def _any_speaker(tokens: list[str]) -> bool:
     return False
 
 
+def _named(tokens: list[str], pronouns: bool = True) -> bool:
+    """Does any token name a person or body (a name, a handle, a personal pronoun)?"""
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if pronouns and low in ("he", "she", "they", "i", "we"):
+            return True
+        if tok[:1] in "@#":
+            return True
+        if (
+            tok[:1].isupper() and i > 0 and not _is_quote(tokens[i - 1])
+            and tokens[i - 1] not in (":", "—", "–") and low not in _NOT_SPEAKER
+        ):
+            return True
+    return False
+
+
 def _speaker_after(tokens: list[str]) -> bool:
     """Inverted attribution: “…,” said the senator / said Smith / said he."""
     for tok in tokens[:6]:
@@ -123,7 +139,7 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
     """Is there a speaker for the speech act whose first token is tokens[i]?"""
     before, after_index = tokens[:i], i + 1
     if kind == "according":  # according to X
-        return _speaker_after(tokens[i + 2 :])
+        return _speaker_after(tokens[i + 1 :])
     if kind == "medium":  # in a statement: someone else in the sentence made it
         return _any_speaker(before) or _any_speaker(_drop_medium(tokens[i:]))
     if kind == "quoted-as":  # X was quoted as saying
@@ -150,6 +166,9 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
             if "by" not in rest:
                 return False
             return _speaker_after(tokens[after_index + rest.index("by") + 1 :])
+        if low in _NOT_SPEAKER and tokens[i].lower().endswith("ing"):
+            # by saying / after telling / while insisting: the subject is further back.
+            return _any_speaker(before[:j])
         if low == "to":
             # went on to say / declined to tell: the subject is further back.
             return _is_base(tokens[i].lower()) and _any_speaker(before[:j])
@@ -222,8 +241,8 @@ class UnattributedQuote(PhraseRule):
         quotations = [q for q in document.quotations if q.level == 0]
         if pattern is None or not quotations:
             return
-        ctx = _Context(document, pattern, quotations)
         min_words = int(self.option(document, "min-words"))
+        ctx = _Context(document, pattern, quotations, min_words)
         # Group multi-paragraph quotations: one chain per quotation.
         chains: list[list] = []
         open_chain: list | None = None
@@ -275,12 +294,14 @@ def _is_direct(document: Document, q, min_words: int) -> bool:
 class _Context:
     """Per-document lookups: masked paragraphs and the speech acts in a span."""
 
-    def __init__(self, document: Document, pattern, quotations) -> None:
+    def __init__(self, document: Document, pattern, quotations, min_words: int) -> None:
         self.document = document
+        self.min_words = min_words
         self.pattern = pattern
         self.quotations = quotations
         self._masked: dict[int, str] = {}
         self._cache: dict[tuple[int, int], bool] = {}
+        self._quoted: dict[int, list[int]] = {}
 
     def masked(self, block_index: int) -> str:
         text = self._masked.get(block_index)
@@ -307,12 +328,17 @@ class _Context:
         result = False
         for m in self.pattern.finditer(text):
             cue = " ".join(m.group(0).lower().split())
-            kind = (
-                "according" if cue.startswith("according")
-                else "quoted-as" if cue.startswith("quoted")
-                else "medium" if cue.split()[0] in ("in", "on", "during", "via", "through")
-                else "verb"
-            )
+            if cue.startswith(("according", "in the words of")):
+                kind = "according"
+            elif cue.startswith("quoted as"):
+                kind = "quoted-as"
+            elif cue.split()[-1] in ("view", "words", "opinion", "account", "telling"):
+                result = True  # in Lee's view, in her own words: the speaker is named
+                break
+            elif cue.split()[0] in ("in", "on", "during", "via", "through"):
+                kind = "medium"
+            else:
+                kind = "verb"
             before = _tokens(text[: m.start()])
             tokens = before + [cue] + _tokens(text[m.end() :])
             if _has_speaker(tokens, len(before), kind):
@@ -321,40 +347,88 @@ class _Context:
         self._cache[key] = result
         return result
 
+    def attributed_quotation_sentences(self, block_index: int) -> list[int]:
+        """Indices of the block's sentences that hold a quotation and a speech act
+        with a speaker."""
+        found = self._quoted.get(block_index)
+        if found is None:
+            block = self.document.blocks[block_index]
+            found = []
+            direct = [
+                q for q in self.quotations
+                if q.start < block.end and q.end > block.start
+                and _is_direct(self.document, q, self.min_words)
+            ]
+            for k, s in enumerate(self.document.sentences_in(block_index)):
+                if any(q.start < s.end and q.end > s.start for q in direct) and (
+                    self.span_attributes(block_index, s.start, s.end)
+                ):
+                    found.append(k)
+            self._quoted[block_index] = found
+        return found
+
+    def speaker_continues(self, block_index: int, upto: int) -> bool:
+        """Is the speaker of an attributed quotation among the block's sentences
+        before `upto` still the one talking at `upto`? Yes unless a sentence in
+        between names someone else."""
+        earlier = [k for k in self.attributed_quotation_sentences(block_index) if k < upto]
+        if not earlier:
+            return False
+        block = self.document.blocks[block_index]
+        masked = self.masked(block_index)
+        sentences = self.document.sentences_in(block_index)
+        for k in range(earlier[-1] + 1, upto):
+            s = sentences[k]
+            tokens = _tokens(masked[s.start - block.start : s.end - block.start])
+            if _named(tokens, pronouns=False):
+                return False
+        return True
+
     def only_quotation(self, block_index: int, start: int, end: int) -> bool:
         block = self.document.blocks[block_index]
         text = self.masked(block_index)[start - block.start : end - block.start]
         return not any(c.isalnum() for c in text)
 
-    def attributed(self, q) -> bool:
+    def attributed(self, q) -> str | None:
+        """How the quotation is attributed (a short reason), or None."""
         doc = self.document
         bi = doc.block_index_at(q.start)
         if bi is None:
-            return True
+            return "no-block"
         block = doc.blocks[bi]
         sentences = doc.sentences_in(bi)
         if not sentences:
-            return True
+            return "no-sentence"
         first = _sentence_index(sentences, q.start)
         last = _sentence_index(sentences, max(q.start, q.end - 1))
         # The quotation's own sentence(s).
         if self.span_attributes(bi, sentences[first].start, sentences[last].end):
-            return True
+            return "same-sentence"
         masked = self.masked(bi)
         rel = q.start - block.start
         if _colon_adjacent(masked, rel):
             # Smith wrote on X: “…” / Rep. Lee (D-Ore.): “…”: the lead-in names someone.
             lead = masked[sentences[first].start - block.start : rel]
-            if _NAME_COLON.search(lead) or _any_speaker(_tokens(lead)):
-                return True
+            if _NAME_COLON.search(lead) or _named(_tokens(lead)):
+                return "colon-lead"
         if _DASH_SPEAKER.match(doc.prose, q.end):
-            return True
+            return "dash"
+        # A quoted phrase worked into a sentence that names someone: Lee called
+        # the plan “a gift to developers”, Ruiz worried the town was “running
+        # out of patience”.
+        content = doc.prose[q.content_start : q.content_end].lstrip(" \"'“‘[(….")
+        if content[:1].islower() and masked[
+            sentences[first].start - block.start : rel
+        ].strip(" ,;:—–-(") and _named(
+            _tokens(masked[sentences[first].start - block.start : sentences[last].end - block.start])
+        ):
+            return "partial-named"
         # The nearest sentence before and after with words outside quotations.
         k = first - 1
         while k >= 0 and self.only_quotation(bi, sentences[k].start, sentences[k].end):
             k -= 1
         if k >= 0 and self.span_attributes(bi, sentences[k].start, sentences[k].end):
-            return True
+            return "sentence-before"
         k = last + 1
         while k < len(sentences) and self.only_quotation(
             bi, sentences[k].start, sentences[k].end
@@ -363,21 +437,24 @@ class _Context:
         if k < len(sentences) and self.span_attributes(
             bi, sentences[k].start, sentences[k].end
         ):
-            return True
+            return "sentence-after"
+        # An earlier quotation in the paragraph has a speaker: it is the same
+        # speaker's paragraph.
+        if self.speaker_continues(bi, first):
+            return "paragraph-speaker"
         # A paragraph ending in a colon introduces a quotation at the start of the
-        # next; a paragraph that opens with a quotation continues the speaker whose
-        # speech act ends the paragraph before.
+        # next; a paragraph that opens with a quotation continues the speaker of
+        # the quotations in the paragraph before.
         if bi > 0 and not masked[:rel].strip():
             pb = doc.blocks[bi - 1]
             if pb.kind in ("paragraph", "list_item") and pb.in_blockquote == block.in_blockquote:
                 prev = doc.prose[pb.start : pb.end].rstrip()
                 if prev.endswith(":"):
-                    return True
-                prev_sentences = doc.sentences_in(bi - 1)
-                if prev_sentences and self.span_attributes(
-                    bi - 1, prev_sentences[-1].start, prev_sentences[-1].end
-                ):
-                    return True
+                    return "colon-paragraph"
+                # “…,” the mayor said. / “…” : the same speaker goes on. Indirect
+                # speech before (“Ruiz argued that …”) does not attribute it.
+                if self.speaker_continues(bi - 1, len(doc.sentences_in(bi - 1))):
+                    return "previous-paragraph"
         # Blockquotes: the blockquote's paragraphs or the paragraph before it.
         if block.in_blockquote:
             j = bi
@@ -393,8 +470,8 @@ class _Context:
                     or doc.prose[b.start : b.end].rstrip().endswith(":")
                     or _DASH_SPEAKER.match(doc.prose[b.start : b.end].lstrip())
                 ):
-                    return True
-        return False
+                    return "blockquote"
+        return None
 
 
 def _colon_adjacent(masked: str, rel: int) -> bool:

@@ -1,0 +1,250 @@
+"""NL401 unattributed-quote: every attributed form, every exclusion, and the
+unattributed cases. All texts here are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEED, lint
+
+HEAD = "Council delays bridge repairs\n\n"
+QUOTE = "The bridge will not reopen before spring"
+
+
+def nl401(body: str, path: str = "article.txt", **config):
+    text = body if path.endswith((".md", ".html")) else HEAD + body
+    return [f for f in lint(text, path=path, select=["NL401"], **config) if f.code == "NL401"]
+
+
+# -- attributed: no finding ---------------------------------------------------
+ATTRIBUTED = {
+    "said after": f"“{QUOTE},” Obama said.\n",
+    "said before with colon": f"Obama said: “{QUOTE}.”\n",
+    "interrupted": f"“{QUOTE},” said the senator, “and nobody can make it happen sooner.”\n",
+    "according to": "According to Smith, “the bridge will not reopen before spring.”\n",
+    "told that": "Smith told reporters that “the bridge will not reopen before spring.”\n",
+    "wrote on X": f"Smith wrote on X: “{QUOTE}.”\n",
+    "role speaker": f"“{QUOTE},” a senior official said.\n",
+    "organisation speaker": f"“{QUOTE},” the White House said in a statement.\n",
+    "spokeswoman": f"“{QUOTE},” the spokeswoman told the paper on Tuesday.\n",
+    "pronoun inverted": f"“{QUOTE},” said he.\n",
+    "name after verb": f"“{QUOTE},” says Dana Ruiz, the city engineer.\n",
+    "adverb between": f"“{QUOTE},” Ruiz later added.\n",
+    "apposition": f"Dana Ruiz, the city's chief engineer since 2019, said: “{QUOTE}.”\n",
+    "inflection tweeted": f"The mayor tweeted on Sunday: “{QUOTE}.”\n",
+    "quoted as saying": f"Ruiz was quoted as saying “{QUOTE}.”\n",
+    "passive with by": f"“{QUOTE}.” That was announced by the mayor on Monday.\n",
+    "went on to say": f"Ruiz went on to say that “{QUOTE}.”\n",
+    "issued a statement": f"The council issued a statement: “{QUOTE}.”\n",
+    "sentence before": f"The mayor spoke for an hour. She added: “{QUOTE}.”\n",
+    "sentence after": f"“{QUOTE}.” The engineer said the steel had arrived late.\n",
+    "several sentences quoted": f"“{QUOTE}. We need the steel first. Then we paint,” Ruiz said.\n",
+    "quote-only sentences run": f"“{QUOTE}.” “We need the steel first.” “Then we paint,” Ruiz said.\n",
+    "name colon": f"Rep. Dana Ruiz (D-Ore.): “{QUOTE}.”\n",
+    "dash attribution": f"“{QUOTE}.” — Dana Ruiz\n",
+    "handle attribution": f"“{QUOTE}.” – @cityengineer\n",
+    "paragraph ending in colon": f"The mayor wrote to residents on Friday:\n\n“{QUOTE}.”\n",
+    "paragraph before attributes": f"“The steel is late again this month,” the engineer said.\n\n“{QUOTE}.”\n",
+}
+
+
+@pytest.mark.parametrize("body", ATTRIBUTED.values(), ids=ATTRIBUTED.keys())
+def test_attributed_forms_are_not_flagged(body):
+    assert nl401(body) == []
+
+
+def test_multi_paragraph_quotation_attributed_in_first_paragraph():
+    body = (
+        f"“{QUOTE}. The steel is late and the paint has not been ordered,” Ruiz said.\n\n"
+        f"“We will publish a timetable when the contractor signs,” she said. “Until then\n\n"
+        f"“nobody on the council can promise a date to anyone in this town.”\n"
+    )
+    assert nl401(body) == []
+
+
+def test_multi_paragraph_continuation_is_covered_by_its_first_paragraph():
+    body = (
+        "The engineer, Dana Ruiz, said: “The steel is late and the paint has not been ordered.\n\n"
+        "“The contractor has not signed and nobody can promise a date.\n\n"
+        "“We will publish a timetable when we have one.”\n"
+    )
+    assert nl401(body) == []
+
+
+# -- exclusions: no finding -----------------------------------------------------
+EXCLUDED = {
+    "designation": "The agency listed the groups as “foreign terrorist organizations.”\n",
+    "nickname": "Supporters of the “Never Again Tax” movement gathered downtown.\n",
+    "short fragment": "Critics of the plan called it “a total mess” on Monday.\n",
+    "book title in title case": "Her new book, “How to Build a Bridge in Ten Days,” is out.\n",
+    "titled": "He wrote an essay titled “why every town should own its bridges.”\n",
+    "nested quotation": "“She told me ‘the bridge will not reopen before spring’ last week,” Ruiz said.\n",
+}
+
+
+@pytest.mark.parametrize("body", EXCLUDED.values(), ids=EXCLUDED.keys())
+def test_terms_titles_and_fragments_are_not_flagged(body):
+    assert nl401(body) == []
+
+
+def test_headline_quotation_is_not_flagged():
+    text = f"“{QUOTE}, and that is final”\n\nThe council met on Monday.\n"
+    assert lint(text, path="a.txt", select=["NL401"]) == []
+
+
+def test_markdown_code_front_matter_and_urls_are_not_prose(tmp_path):
+    md = (
+        "---\n"
+        f"title: Bridge\nsummary: \"{QUOTE} and nothing else can be done\"\n"
+        "---\n\n"
+        "# Bridge repairs\n\n"
+        "The council met on Monday.\n\n"
+        f"```\nprint(\"{QUOTE}. Nobody knows when.\")\n```\n\n"
+        f"See `\"{QUOTE}. Nobody knows when.\"` in the log.\n\n"
+        f"Read [the minutes](https://example.org/\"{QUOTE}\") online.\n"
+    )
+    assert nl401(md, path="story.md") == []
+
+
+def test_blockquote_attributed_by_the_paragraph_before():
+    md = (
+        "# Bridge repairs\n\n"
+        "The engineer wrote to the council on Friday.\n\n"
+        f"> “{QUOTE}. The steel has not arrived.”\n"
+    )
+    assert nl401(md, path="story.md") == []
+
+
+def test_blockquote_attributed_inside_the_blockquote():
+    md = (
+        "# Bridge repairs\n\n"
+        "The council met on Monday.\n\n"
+        f"> “{QUOTE}. The steel has not arrived.”\n>\n> — Dana Ruiz, city engineer\n"
+    )
+    assert nl401(md, path="story.md") == []
+
+
+def test_unattributed_blockquote_is_flagged():
+    md = (
+        "# Bridge repairs\n\n"
+        "The council met on Monday.\n\n"
+        f"> “{QUOTE}. The steel has not arrived.”\n"
+    )
+    assert len(nl401(md, path="story.md")) == 1
+
+
+# -- unattributed: flagged --------------------------------------------------------
+UNATTRIBUTED = {
+    "quotation-only paragraph": f"The council met on Monday.\n\n“{QUOTE}.”\n\nRepairs began in May.\n",
+    "no speaker near": f"The bridge has been shut for a year. “{QUOTE}.” Repairs are slow.\n",
+    "neighbour has passive speech verb": f"“{QUOTE}.” The words were posted online on Monday.\n",
+    "passive in same sentence": f"It was said at the meeting: “{QUOTE}.”\n",
+    "medium with no speaker": f"In a statement: “{QUOTE}.”\n",
+    "speech verb without subject": f"The meeting ran late. “{QUOTE}.” Asked about the delay on Tuesday, the council declined to comment.\n",
+    "short full sentence": "The meeting ran late. “Nobody knows. Ask later.”\n",
+    "partial quotation with no speaker": "Repairs were delayed by “problems with the steel delivered in March.”\n",
+}
+
+
+@pytest.mark.parametrize("body", UNATTRIBUTED.values(), ids=UNATTRIBUTED.keys())
+def test_unattributed_quotations_are_flagged(body):
+    findings = nl401(body)
+    assert len(findings) == 1
+    f = findings[0]
+    assert f.text[0] in "“\"" and f.text[-1] in "”\""
+    assert "Who said this?" in f.message and "said" in f.message
+
+
+def test_finding_spans_the_quotation_marks():
+    body = f"The council met.\n\n“{QUOTE}.”\n"
+    (f,) = nl401(body)
+    assert f.text == f"“{QUOTE}.”"
+    assert (f.line, f.column) == (5, 1)
+
+
+def test_straight_quotation_marks():
+    assert len(nl401(f'The council met.\n\n"{QUOTE}."\n')) == 1
+    assert nl401(f'"{QUOTE}," the mayor said.\n') == []
+
+
+def test_speech_verb_inside_the_quotation_does_not_attribute_it():
+    body = f"The council met on Monday.\n\n“I said {QUOTE.lower()}.”\n"
+    assert len(nl401(body)) == 1
+
+
+def test_min_words_option():
+    body = "The council met.\n\n“Repairs cost too much”\n"
+    assert nl401(body) == []
+    assert len(nl401(body, **{"NL401": {"min-words": 3}})) == 1
+
+
+# -- the seed article ---------------------------------------------------------------
+def test_seed_article_has_no_unattributed_quote():
+    text = SEED.read_text(encoding="utf-8")
+    assert [f for f in lint(text, path="seed.txt", select=["NL401"])] == []
+
+
+# Three full quotations shaped like the seed's (a multi-sentence quotation, then
+# “, <speaker> <verb>.”), in our own words.
+SHAPED = [
+    ("“We asked for steel in March. It came in June. The crew waited, and the town "
+     "waited with them,” Mayor Dana Ruiz stated.", "Mayor Dana Ruiz stated"),
+    ("“No, Mr. Chairman, the budget is settled. We can talk. We can revise the plan, "
+     "but we will never cut the library,” she declared.", "she declared"),
+    ("“They are late. If the contractor wanted help, we would be glad to give it. I told "
+     "him that. The delays are hurting everyone,” Councillor Lee said.", "Councillor Lee said"),
+]
+
+
+# The paragraph before each: like the seed's, the first one reports the speaker's
+# view in indirect speech, which does not attribute the next paragraph's quotation.
+BEFORE = [
+    "Mayor Ruiz argued that the delay came from the supplier, not the council.",
+    "The chairman's reply left little room for a compromise on the budget.",
+    "Despite the delay, the council has moved forward with the road plan.",
+]
+
+
+@pytest.mark.parametrize("before,paragraph,clause", [(b, *s) for b, s in zip(BEFORE, SHAPED, strict=True)])
+def test_removing_the_attribution_clause_makes_nl401_fire(before, paragraph, clause):
+    article = (
+        "Bridge work stalls again\n\n"
+        f"{before}\n\n"
+        "{}\n\n"
+        "The bridge has been closed since last winter.\n"
+    )
+    assert [f for f in lint(article.format(paragraph), path="a.txt", select=["NL401"])] == []
+    stripped = paragraph.replace(f",” {clause}.", ".”")
+    assert stripped != paragraph
+    findings = lint(article.format(stripped), path="a.txt", select=["NL401"])
+    assert [f.code for f in findings] == ["NL401"]
+
+
+# -- the rule itself ------------------------------------------------------------------
+def _rule():
+    from newslint.config import Config
+    from newslint.engine import Linter
+
+    return Linter().registry_for(Config()).rules["NL401"]
+
+
+def test_lexicon_is_one_pattern_and_its_examples_hold():
+    rule = _rule()
+    pattern = rule.compiled[0]
+    assert pattern is not None
+    for entry in rule.entries:
+        for text in entry.matches:
+            assert pattern.search(text), (entry.key, text)
+        for text in entry.non_matches:
+            assert not pattern.search(text), (entry.key, text)
+
+
+def test_rule_documentation():
+    from newslint import DOC_SECTIONS
+
+    rule = _rule()
+    assert rule.name == "unattributed-quote"
+    for section in DOC_SECTIONS:
+        assert rule.docs[section].strip()
+    refs = rule.docs["References"]
+    assert "AP" in refs and "Reuters" in refs and "SPJ" in refs
