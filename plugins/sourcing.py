@@ -29,10 +29,24 @@ _SPEECH = regex.compile(
 )
 # "..., Smith said." / "..., she said." after the match.
 _TRAILING_ATTRIBUTION = regex.compile(
-    r"[,”\"]\s*(?:[^,.;:!?]{0,50}?\s)?(?:said|says|told|added|argued|wrote|according\s+to|"
+    r"[,”\"]\s*(?P<who>[^,.;:!?]{0,50}?\s)?(?:said|says|told|added|argued|wrote|according\s+to|"
     r"insisted|noted|claimed|tweeted)(?!\w)",
     _F,
 )
+_PRONOUN = regex.compile(r"(?<!\w)(?:he|she|they|i|we|you)(?!\w)", _F)
+
+
+def _speaker_before(text: str, starts_sentence: bool) -> bool:
+    """The words before a speech verb end with a named speaker or a pronoun
+    ("Ruiz said", "the mayor, Ana Ruiz, said", "she told"), not a vague group."""
+    tail = regex.search(r"((?:[\p{L}\p{N}’'.-]+,?\s+){1,4})$", text)
+    if not tail:
+        return False
+    words = tail.group(1)
+    if _PRONOUN.search(words.split()[-1] if words.split() else ""):
+        return True
+    last = [w.strip(",") for w in words.split()]
+    return _names_someone(" ".join(last[-3:]), starts_sentence and len(last) <= 3)
 # Verbs that name a report's producer as their subject ("the GAO released a
 # report that found"), or a speaker who cites it.
 _PRODUCING = regex.compile(
@@ -109,6 +123,20 @@ _REACTING = regex.compile(
     r"responded\s+to|denounced|attacked|questioned|defended|welcomed|praised|slammed)(?!\w)",
     _F,
 )
+# Kinds of source, for telling whether "the poll" points back to a poll already
+# mentioned (it then needs no second finding) or is a new one.
+_KIND_WORDS = {
+    "poll": "poll polls polling survey surveys pollster pollsters",
+    "report": "report reports study studies analysis analyses research review audit inquiry "
+              "investigation investigations probe findings paper",
+    "document": "document documents records emails e-mails memo memos memorandum dossier files "
+                "letter filing filings",
+}
+_KIND = {w: kind for kind, words in _KIND_WORDS.items() for w in words.split()}
+_KIND_PATTERNS = {
+    kind: regex.compile(r"(?<!\w)(?:" + "|".join(words.split()) + r")(?!\w)", _F)
+    for kind, words in _KIND_WORDS.items()
+}
 _RESEARCHED = regex.compile(
     r"(?<!\w)(?:surveyed|polled|interviewed|studied|investigated|analy[sz]ed|examined|"
     r"reviewed|audited|found|concluded|reported)(?!\w)",
@@ -189,9 +217,19 @@ class _SourcingRule(PhraseRule):
                           s_end: int) -> bool:
         """The sentence reports a speaker's words: their sourcing, not the writer's."""
         prose = document.prose
-        if _SPEECH.search(prose, s_start, start):
-            return True
-        return bool(_TRAILING_ATTRIBUTION.search(prose, end, s_end))
+        for verb in _SPEECH.finditer(prose, s_start, start):
+            if verb.group(0).lower().startswith("according"):
+                if _names_someone(prose[verb.end() : min(start, verb.end() + 40)]):
+                    return True
+            elif _speaker_before(prose[max(s_start, verb.start() - 60) : verb.start()],
+                                 verb.start() - 60 <= s_start):
+                return True
+        trailing = _TRAILING_ATTRIBUTION.search(prose, end, s_end)
+        if trailing:
+            who = trailing.group("who") or ""
+            if _PRONOUN.search(who) or _names_someone(who):
+                return True
+        return False
 
     def _common_rejections(self, document: Document, start: int, end: int) -> bool:
         if _in_straight_quote(document, start):
@@ -289,8 +327,10 @@ class UnsourcedReport(_SourcingRule):
             return False
         # "The report ..." after the report was introduced: flag the first mention only.
         det = words[0].lower() if words else ""
-        if det in _DEFINITE_DET and _ANY_REPORT.search(prose, 0, s_start):
-            return False
+        if det in _DEFINITE_DET:
+            kind = _KIND.get(prose[noun_start:noun_end].lower(), "report")
+            if _KIND_PATTERNS[kind].search(prose, 0, s_start):
+                return False
         # The sentence before names the producer.
         previous = self._previous_sentence(document, index)
         if previous and (_ANY_REPORT.search(previous) or _PRODUCING.search(previous)
@@ -301,7 +341,9 @@ class UnsourcedReport(_SourcingRule):
         # The Funding Council said ..."): the house style of many news services.
         if index is not None and index + 1 < len(document.sentences):
             following = document.sentences[index + 1]
-            if following.block - document.sentences[index].block <= 1 and det not in _DEFINITE_DET:
+            trailing = prose[s_start:np_start].rstrip().endswith(",")
+            if (trailing and following.block - document.sentences[index].block <= 1
+                    and det not in _DEFINITE_DET):
                 if _NEXT_PRODUCER.match(prose, following.start, following.end):
                     return False
         return True
@@ -317,10 +359,8 @@ class UnsourcedReport(_SourcingRule):
         return f"Which {noun}? Name who produced it, or link it."
 
 
-# Sources described by whose they are: "his aides", "the mayor's advisers".
-_RELATION_NOUNS = frozenset(
-    "aides advisers advisors allies confidants associates aide adviser advisor ally confidant "
-    "associate".split()
+_BY_VAGUE = regex.compile(
+    r"\sby\s+(?:some|many|others|critics|experts|observers|analysts|insiders)$", _F
 )
 _ANAPHORA_BEFORE = frozenset(
     "the these those its their of among such other his her our my your".split()
@@ -387,6 +427,9 @@ class VagueSource(_SourcingRule):
         # Described sources and the reason for anonymity anywhere in the sentence.
         if _DESCRIBED.search(prose, s_start, s_end):
             return False
+        if _BY_VAGUE.search(lower):
+            # "It has been suggested by some": the agent itself is the vague source.
+            return not self._speaker_in_reach(document, s_start, start, end, s_end)
         according = lower.startswith("according")
         offset = len(regex.match(r"according\s+to\s+", text, _F)[0]) if according else 0
         head = self._head_pattern.search(text, offset)
@@ -415,10 +458,7 @@ class VagueSource(_SourcingRule):
         if prev_word and not according:
             word = prev_word.group(1)
             low = word.lower()
-            if low in _ANAPHORA_BEFORE and (low not in _POSSESSIVE_DET or
-                                            head.group(0).lower() in _RELATION_NOUNS):
-                return False
-            if word.endswith(("’s", "'s", "s’", "s'")) and head.group(0).lower() in _RELATION_NOUNS:
+            if low in _ANAPHORA_BEFORE and low not in _POSSESSIVE_DET:
                 return False
             if _is_name(word, not prose[s_start : start - len(prev_word.group(0))].strip()):
                 return False
