@@ -44,9 +44,9 @@ rules report only certain ones."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -63,17 +63,16 @@ SINGLE_MARKS = frozenset("'‘’‚‛‹›")
 CURLY_DOUBLE = frozenset("“”")
 
 # Elisions whose apostrophe stands first: ’90s, ’em, rock ’n’ roll, ’tis.
-_ELISIONS = (
-    r"em|n|tis|twas|til|cause|cos|bout|round|fraid|gainst|neath|nuff|scuse|sup|kay|ello|allo"
+_ELISION = re.compile(
+    r"n['’](?!\w)"
+    r"|(?:em|n|tis|twas|til|cause|cos|bout|round|fraid|gainst|neath|nuff|scuse|sup|kay|ello|allo)"
+    r"(?![\w'’])"
+    r"|\d\ds?(?![\w'’])",
+    re.IGNORECASE,
 )
-_MARK = regex.compile(
-    r"(?<![\p{L}\p{N}])['’‘](?:n['’](?![\p{L}\p{N}])"
-    rf"|(?i:{_ELISIONS})(?![\p{{L}}\p{{N}}'’])"
-    r"|\d\ds?(?![\p{L}\p{N}'’]))"  # an elision: skipped
-    r"|''(?!')"  # two apostrophes for a double mark
-    r"|[\"'“”‘’„‚«»‹›‟‛]"
-)
-_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+# Every character that may be a quotation mark: one pass over the text.
+_MARK_CHAR = re.compile("[\"'“”‘’„‚«»‹›‟‛]")
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _INNER_SENTENCE_END = regex.compile(r"[.…][\"'”’»)]*\s+[\"'“‘«(]*\p{Lu}")
 _CLOSING_STRIP = " \t\"'”’»›)]"
 _OPENING_STRIP = " \t\"'“‘„«‹(["
@@ -90,8 +89,7 @@ _ALL_MARKS = frozenset("\"'“”‘’„‚«»‹›‟‛")
 _OPEN, _CLOSE, _AMBIG = 1, 2, 3
 
 
-@dataclass(frozen=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A quotation in one paragraph. A quotation that runs over several
     paragraphs is one `Quotation` per paragraph, linked by the two flags."""
 
@@ -102,7 +100,7 @@ class Quotation:
     level: int = 0  # nesting depth: 0 outermost
     continues_from_previous_paragraph: bool = False
     continues_to_next_paragraph: bool = False
-    speech: bool = True  # a direct quotation, not a term or scare quote
+    speech: bool = True  # a direct quotation (see `is_speech`), not a term or scare quote
 
     @property
     def content_start(self) -> int:
@@ -117,20 +115,22 @@ class Quotation:
         return self.open_mark in DOUBLE_MARKS
 
 
-@dataclass(frozen=True)
-class UnmatchedMark:
+class UnmatchedMark(NamedTuple):
+    """A mark the parser could not pair."""
+
     offset: int
     mark: str
     reason: str  # "unclosed", "unopened" or "mismatched"
     partner: int | None = None
     certain: bool = True
-    #: for "unclosed": "next-opening" (another opening mark came first),
-    #: "paragraph-end" (the paragraph ended; the next does not continue it).
+    #: for "unclosed": "next-opening" (another opening mark came first: `partner`),
+    #: "outer-closed" (the quotation around it closed first), "paragraph-end"
+    #: (the paragraph ended and the next one does not continue it), "block-end"
+    #: (a heading, list item, table cell or the last paragraph ended).
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A character read as a quotation mark (apostrophes and primes are not)."""
 
     offset: int
@@ -143,25 +143,44 @@ class Mark:
         return self.mark in DOUBLE_MARKS
 
 
-@dataclass
 class Quotations:
-    quotations: list[Quotation] = field(default_factory=list)
-    unmatched: list[UnmatchedMark] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)
+    """The quotations of a document, its unmatched marks and all its marks.
 
-    def __post_init__(self) -> None:
-        self.quotations.sort(key=lambda q: (q.start, -q.end))
-        self.unmatched.sort(key=lambda u: u.offset)
+    `quotations` is sorted by start (outer before inner), `unmatched` by offset,
+    `marks` by offset. `straight_double` and `curly_double` count the straight
+    (\") and typographic (“ ”) double marks read as quotation marks."""
+
+    def __init__(self, quotations=(), unmatched=(), marks=()) -> None:
+        self.quotations: list[Quotation] = sorted(quotations, key=lambda q: (q.start, -q.end))
+        self.unmatched: list[UnmatchedMark] = sorted(unmatched, key=lambda u: u.offset)
+        self._raw_marks = marks
+        self._marks: list[Mark] | None = None
+        self.straight_double = 0
+        self.curly_double = 0
+        for m in marks:
+            c = m[1]
+            if c == '"':
+                self.straight_double += 1
+            elif c == "“" or c == "”":
+                self.curly_double += 1
         self._starts = [q.start for q in self.quotations]
         # parent[i]: the innermost earlier quotation that encloses quotation i
         parents: list[int] = []
         stack: list[int] = []
-        for i, q in enumerate(self.quotations):
-            while stack and self.quotations[stack[-1]].end <= q.start:
+        quotations_ = self.quotations
+        for i, q in enumerate(quotations_):
+            while stack and quotations_[stack[-1]].end <= q.start:
                 stack.pop()
             parents.append(stack[-1] if stack else -1)
             stack.append(i)
         self._parents = parents
+
+    @property
+    def marks(self) -> list[Mark]:
+        if self._marks is None:
+            make = Mark._make
+            self._marks = sorted((make(m) for m in self._raw_marks), key=lambda m: m.offset)
+        return self._marks
 
     def at(self, offset: int) -> Quotation | None:
         """The innermost quotation enclosing `offset` (its marks included)."""
@@ -180,6 +199,10 @@ class Quotations:
     def __len__(self) -> int:
         return len(self.quotations)
 
+    def __repr__(self) -> str:
+        return (f"<Quotations {len(self.quotations)} quotations, "
+                f"{len(self.unmatched)} unmatched marks>")
+
 
 def is_speech(text: str) -> bool:
     """True when quoted text reads as speech rather than a term or scare quote:
@@ -188,12 +211,13 @@ def is_speech(text: str) -> bool:
     after a quotation that starts with a capital). A full stop closing a short
     quotation that starts in lower case is the sentence's own, placed inside
     the marks in US style ("designated as “foreign terrorist organizations.”")."""
-    count = 0
-    for _ in _WORD.finditer(text):
-        count += 1
-        if count >= SPEECH_MIN_WORDS:
-            return True
-    if "?" in text or "!" in text or _INNER_SENTENCE_END.search(text):
+    if text.count(" ") + 1 >= SPEECH_MIN_WORDS and len(_WORD.findall(text)) >= SPEECH_MIN_WORDS:
+        return True
+    if "?" in text or "!" in text:
+        return True
+    if "." not in text and "…" not in text:
+        return False
+    if _INNER_SENTENCE_END.search(text):
         return True
     body = text.rstrip(_CLOSING_STRIP)
     if body.endswith((".", "…")):
@@ -221,19 +245,26 @@ def _pair_ok(o: str, c: str) -> bool:
     return False
 
 
+_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
+
+
 class _Parser:
     """Pairs the marks of one paragraph at a time. A stack entry is
     [offset, mark, is_double, certain, continued_from_previous_paragraph,
     offset of the first double opened inside this double (or None),
     carried over a line break]."""
 
-    __slots__ = ("prose", "quotations", "unmatched", "marks", "carry", "soft")
+    __slots__ = ("prose", "quotations", "unmatched", "marks", "carry", "soft", "blocks",
+                 "per_block", "plain")
 
-    def __init__(self, prose: str) -> None:
+    def __init__(self, prose: str, blocks, per_block, plain: bool) -> None:
         self.prose = prose
+        self.blocks = blocks
+        self.per_block = per_block
+        self.plain = plain
         self.quotations: list[Quotation] = []
         self.unmatched: list[UnmatchedMark] = []
-        self.marks: list[Mark] = []
+        self.marks: list[tuple] = []  # raw (offset, mark, role, ambiguous)
         # offsets of the next paragraph's leading marks that continue a quotation
         self.carry: set[int] = set()
         # quotations left open at a line break inside a paragraph (plain text)
@@ -248,7 +279,7 @@ class _Parser:
             content_end = end - len(close) if close else end
             speech = is_speech(self.prose[start + len(mark) : content_end])
         self.quotations.append(
-            Quotation(start, end, mark, close, level, entry[4], continues, speech)
+            _new(Quotation, (start, end, mark, close, level, entry[4], continues, speech))
         )
 
     def unclosed(self, entry, end: int, level: int, *, partner=None, detail="",
@@ -262,11 +293,29 @@ class _Parser:
         if certain or span:
             self.quotation(entry, end, None, level)
 
-    def block(self, start: int, end: int, marks: list[tuple[int, str]],
-              next_lead: list[tuple[int, str]] | None, soft_next: bool = False) -> None:
-        """Parse one paragraph's marks. `next_lead`: the opening marks the next
-        paragraph starts with (for the multi-paragraph convention), or None when
-        the next block cannot continue a quotation of this one."""
+    def following(self, bi: int) -> tuple[list[tuple[int, str]] | None, bool]:
+        """For block bi: the opening marks the next block starts with (for the
+        multi-paragraph convention), or None when it cannot continue a quotation
+        of this one; and whether it follows after a single line break in plain
+        text (the same paragraph, broken)."""
+        blocks = self.blocks
+        b = blocks[bi]
+        if bi + 1 >= len(blocks) or b.kind not in _CONTINUABLE:
+            return None, False
+        nb = blocks[bi + 1]
+        if nb.kind != b.kind or nb.in_blockquote != b.in_blockquote:
+            return None, False
+        prose = self.prose
+        lead = _leading_marks(prose, self.per_block[bi + 1], nb.start, nb.end)
+        soft = (self.plain and b.kind == "paragraph"
+                and prose.count("\n", b.end, nb.start) == 1
+                and not prose[b.end : nb.start].strip())
+        return lead, soft
+
+    def block(self, bi: int) -> None:
+        """Parse the marks of block bi (one paragraph)."""
+        b = self.blocks[bi]
+        start, end, marks = b.start, b.end, self.per_block[bi]
         prose = self.prose
         stack: list[list] = self.soft or []
         self.soft = None
@@ -276,7 +325,31 @@ class _Parser:
         record = self.marks.append
         next_double: list[int] | None = None
         restarts: list[int] = []  # indices in self.unmatched of run-on readings
+        quotations_append = self.quotations.append
         for index, (i, c) in enumerate(marks):
+            if c == '"':
+                # fast path for the commonest cases: a straight mark opening
+                # where nothing double is open, or closing a straight one
+                p = prose[i - 1] if i > start else " "
+                n = prose[i + 1] if i + 1 < end else " "
+                if p in _OPEN_BEFORE or p.isspace():
+                    if not (n in _CLOSE_AFTER or n.isspace()) and (not stack or not stack[-1][2]) \
+                            and i not in carried:
+                        record((i, c, "open", False))
+                        stack.append([i, c, True, True, False, None, False])
+                        continue
+                elif (n in _CLOSE_AFTER or n.isspace() or n in _ALL_MARKS) and not p.isdigit() \
+                        and stack and stack[-1][1] == '"':
+                    record((i, c, "close", False))
+                    entry = stack.pop()
+                    s0 = entry[0]
+                    if entry[4]:
+                        speech = True
+                    else:
+                        speech = is_speech(prose[s0 + 1 : i])
+                    quotations_append(_new(Quotation, (
+                        s0, i + 1, '"', '"', len(stack), entry[4], False, speech)))
+                    continue
             w = len(c)
             p = prose[i - 1] if i > start else None
             n = prose[i + w] if i + w < end else None
@@ -296,10 +369,12 @@ class _Parser:
                 else:
                     role = _AMBIG
                 if p is not None and p.isdigit():
-                    # 12" or 5'10": an inch mark unless a double is open for it to close
+                    # 12" or 5'10": an inch mark unless a straight double is open for it to close
                     prime = _measurement(prose, i, start)
-                    if prime == 2 or (prime and _top_double(stack) is None):
-                        continue
+                    if prime:
+                        top = _top_double(stack)
+                        if prime == 2 or top is None or stack[top][1] not in ('"', "''"):
+                            continue
             elif c == "'" or c == "’":
                 n_alnum = n is not None and n.isalnum()
                 if p_alnum and n_alnum:
@@ -336,8 +411,10 @@ class _Parser:
             elif c == "”":
                 if p is not None and p.isdigit():
                     prime = _measurement(prose, i, start)  # 6’2”
-                    if prime == 2 or (prime and _top_double(stack) is None):
-                        continue
+                    if prime:
+                        top = _top_double(stack)
+                        if prime == 2 or top is None or stack[top][1] not in "“„”":
+                            continue
                 if before_open and not n_end and _top_double(stack) is None:
                     role = _OPEN  # Swedish style ”…”, or misturned
                 else:
@@ -357,7 +434,7 @@ class _Parser:
                 role = _CLOSE if _top_double(stack) is not None else _OPEN
             # -- pairing ---------------------------------------------------
             if role == _OPEN:
-                record(Mark(i, c, "open", ambiguous))
+                record((i, c, "open", ambiguous))
                 if i in carried:
                     stack.append([i, c, double, True, True, None, False])
                     continue
@@ -389,7 +466,7 @@ class _Parser:
                 if k is None and stack:
                     k = len(stack) - 1  # ‘…”: a single closed by a double
                 if k is None:
-                    record(Mark(i, c, "close", ambiguous))
+                    record((i, c, "close", ambiguous))
                     self.unmatched.append(UnmatchedMark(i, c, "unopened", None, not ambiguous))
                     continue
             else:
@@ -401,11 +478,11 @@ class _Parser:
                         if not _closing_position(prose, marks, next_double[index], start):
                             k = len(stack) - 1  # “…,’: a double closed by a single
                     if k is None:
-                        record(Mark(i, c, "close", ambiguous))
+                        record((i, c, "close", ambiguous))
                         self.unmatched.append(UnmatchedMark(
                             i, c, "unopened", None, p in _SENTENCE_PUNCT and not stack))
                         continue
-            record(Mark(i, c, "close", ambiguous))
+            record((i, c, "close", ambiguous))
             while len(stack) > k + 1:
                 inner = stack.pop()
                 # an inner quotation never closed: certain only for a curly mark
@@ -417,6 +494,10 @@ class _Parser:
                 self.unmatched.append(
                     UnmatchedMark(i, c, "mismatched", entry[0], entry[3] and not ambiguous))
         # -- the end of the paragraph ----------------------------------------
+        if not stack and not restarts:
+            self.carry = set()
+            return
+        next_lead, soft_next = self.following(bi)
         keep = 0
         if next_lead:
             while (keep < len(stack) and keep < len(next_lead)
@@ -439,7 +520,8 @@ class _Parser:
                     self.unclosed(entry, end, depth, partner=entry[5], detail="next-opening",
                                   certain=entry[2] or _confident_single(prose, entry))
                 else:
-                    self.unclosed(entry, end, depth, detail="paragraph-end",
+                    self.unclosed(entry, end, depth,
+                                  detail="block-end" if next_lead is None else "paragraph-end",
                                   certain=entry[2] or _confident_single(prose, entry))
         self.carry = {next_lead[k][0] for k in range(keep)} if keep else set()
         if restarts and not keep:
@@ -459,11 +541,12 @@ class _Parser:
         paragraph that opens again is the convention's own signature."""
         straight = opens = closes = 0
         for m in self.marks[marks_before:]:
-            if m.mark == '"' or m.mark == "''":
+            c = m[1]
+            if c == '"' or c == "''":
                 straight += 1
-            elif m.mark == "“":
+            elif c == "“":
                 opens += 1
-            elif m.mark == "”":
+            elif c == "”":
                 closes += 1
         if straight % 2 == 0 and (opens <= closes or next_opens):
             return
@@ -471,7 +554,7 @@ class _Parser:
             return
         for k in restarts:
             u = self.unmatched[k]
-            self.unmatched[k] = UnmatchedMark(u.offset, u.mark, u.reason, u.partner, True, u.detail)
+            self.unmatched[k] = u._replace(certain=True)
 
 
 def _confident_single(prose: str, entry) -> bool:
@@ -569,17 +652,45 @@ def _leading_marks(prose: str, marks: list[tuple[int, str]], start: int, end: in
 
 
 # Blocks that may carry a quotation on to the next block of the same kind.
-_CONTINUABLE = frozenset({"paragraph", "list_item"})
+_CONTINUABLE = frozenset({"paragraph"})
+
+
+def _scan(prose: str) -> list[tuple[int, str]]:
+    """The candidate marks of the text, from one regular-expression pass:
+    (offset, mark) with two apostrophes joined into one double mark, and
+    apostrophes inside words (can't, 5'10) and elisions (’90s) left out."""
+    out: list[tuple[int, str]] = []
+    append = out.append
+    size = len(prose)
+    skip_to = -1
+    for m in _MARK_CHAR.finditer(prose):
+        i = m.start()
+        if i < skip_to:
+            continue
+        c = prose[i]
+        if c == "'" or c == "’" or c == "‘":
+            nxt = prose[i + 1] if i + 1 < size else " "
+            if c == "'" and nxt == "'" and (i + 2 >= size or prose[i + 2] != "'"):
+                append((i, "''"))
+                skip_to = i + 2
+                continue
+            if i and prose[i - 1].isalnum():
+                if nxt.isalnum():
+                    continue  # can't, 5'10, rock'n'roll
+            elif nxt.isalnum():
+                e = _ELISION.match(prose, i + 1)
+                if e:
+                    skip_to = e.end()  # ’90s, ’em, rock ’n’ roll
+                    continue
+        append((i, c))
+    return out
 
 
 def parse_quotations(document: Document) -> Quotations:
     prose = document.prose
     blocks = document.blocks
-    parser = _Parser(prose)
-    plain = getattr(document, "markup_name", "text") == "text"
-    # one pass over the text; elisions (longer matches but '') are dropped
-    found = [(m.start(), m.group()) for m in _MARK.finditer(prose)]
-    found = [f for f in found if len(f[1]) == 1 or f[1] == "''"]
+    found = _scan(prose)
+    # the marks of each block
     per_block: list[list[tuple[int, str]]] = []
     k = 0
     n_found = len(found)
@@ -591,20 +702,11 @@ def parse_quotations(document: Document) -> Quotations:
             j += 1
         per_block.append(found[k:j])
         k = j
-    last = len(blocks) - 1
-    for bi, b in enumerate(blocks):
-        marks = per_block[bi]
-        if not marks and not parser.soft:
+    parser = _Parser(prose, blocks, per_block,
+                     getattr(document, "markup_name", "text") == "text")
+    for bi, marks in enumerate(per_block):
+        if marks or parser.soft:
+            parser.block(bi)
+        elif parser.carry:
             parser.carry = set()
-            continue
-        next_lead = None
-        soft_next = False
-        if bi < last and b.kind in _CONTINUABLE:
-            nb = blocks[bi + 1]
-            if nb.kind == b.kind and nb.in_blockquote == b.in_blockquote:
-                next_lead = _leading_marks(prose, per_block[bi + 1], nb.start, nb.end)
-                soft_next = (plain and b.kind == "paragraph"
-                             and prose.count("\n", b.end, nb.start) == 1
-                             and not prose[b.end : nb.start].strip())
-        parser.block(b.start, b.end, marks, next_lead, soft_next)
     return Quotations(parser.quotations, parser.unmatched, parser.marks)

@@ -79,11 +79,16 @@ class UnclosedQuote(Rule):
                     f"The quotation opened here is not closed before the quotation around it "
                     f"ends; add a closing {closer} where the quoted words end."
                 )
-            else:
+            elif u.detail == "paragraph-end":
                 message = (
                     f"The quotation opened here is never closed; add a closing {closer} where "
                     f"the quoted words end, or start the next paragraph with {_name(u.mark)} "
                     f"if the quotation continues there."
+                )
+            else:
+                message = (
+                    f"The quotation opened here is never closed; add a closing {closer} where "
+                    f"the quoted words end."
                 )
             yield self.finding(
                 document, u.offset, u.offset + len(u.mark), message, suggestions=[closer]
