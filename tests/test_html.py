@@ -214,3 +214,21 @@ def test_broken_markup_does_not_crash(linter):
         markup = read_html(text)
         assert len(markup.prose) == len(text)
         linter.lint_text(text, "a.html")
+
+
+def test_the_article_h1_wins_over_a_logo_h1():
+    text = (
+        '<body><header><h1 class="logo">Daily Example</h1></header>'
+        "<main><article><h1>Ferry RETURNS</h1><p>Body.</p><h1>Another</h1></article></main></body>"
+    )
+    markup = read_html(text)
+    kinds = sorted((b.kind, text[b.start : b.end]) for b in markup.blocks)
+    assert kinds == [
+        ("heading", "Another"), ("heading", "Daily Example"),
+        ("headline", "Ferry RETURNS"), ("paragraph", "Body."),
+    ]
+
+
+def test_deleted_text_is_not_prose():
+    text = "<p>The <del>regime</del> <ins>government</ins> met.</p>"
+    assert "regime" not in read_html(text).prose

@@ -11,12 +11,13 @@ reference inside it, ``Don&rsquo;t``, is therefore split in two for
 word-level rules.)
 
 The headline is one block: the first ``<h1>`` (the headline readers see on the
-page), else ``<meta property="og:title" content="...">`` (the headline as
+page; the first inside ``<article>`` or ``<main>`` when a site's logo is an h1
+too), else ``<meta property="og:title" content="...">`` (the headline as
 shared; it has no site-name suffix), else ``<title>`` (with a trailing
 `` | Site name`` dropped). The candidates not chosen are masked, so the same
 words are not reported twice.
 
-Blocks: p, li, h2-h6 (and h1s after the first), td/th, figcaption/caption,
+Blocks: p, li, h2-h6 (and the other h1s), td/th, figcaption/caption,
 dt/dd, and runs of text directly inside div, section, article, blockquote...;
 a blank line inside a text run also ends a block. ``in_blockquote`` is set
 inside ``<blockquote>``. ``<q>`` renders quotation marks the source does not
@@ -40,7 +41,7 @@ from newslint.markup.mask import ProseMask
 SKIP = frozenset({
     "script", "style", "code", "pre", "kbd", "samp", "var", "noscript", "template",
     "svg", "math", "iframe", "object", "canvas", "nav", "button", "select", "option",
-    "textarea", "datalist", "head",
+    "textarea", "datalist", "head", "del",
 })
 VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -65,6 +66,7 @@ _CLOSES = {
     "li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr", "td", "th"),
     "td": ("td", "th"), "th": ("td", "th"), "option": ("option",),
 }
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HEAD_CONTENT = frozenset({
     "title", "meta", "link", "script", "style", "base", "noscript", "template",
 })
@@ -95,8 +97,7 @@ class _Reader(HTMLParser):
         self.in_title = False
         self.title: list[tuple[int, int]] = []
         self.og_title: tuple[int, int] | None = None
-        self.h1: tuple[int, int] | None = None  # the first h1's block
-        self.h1_open = False
+        self.h1s: list[tuple[int, int, bool]] = []  # h1 blocks: start, end, in article/main
         self.block: list[int] | None = None  # [start, end] of text in the current block
         self.block_parts: list[tuple[int, int]] = []
         self.anchors: list[list] = []  # [href, start, end] of open <a> elements
@@ -114,12 +115,18 @@ class _Reader(HTMLParser):
                 return KIND_OF[tag]
         return "paragraph"
 
+    def innermost_heading(self) -> str | None:
+        for tag in reversed(self.stack):
+            if tag in _HEADINGS:
+                return tag
+        return None
+
     def flush(self) -> None:
         if self.block is not None:
             s, e = self.block
             kind = self.kind_at_open
-            if kind == "h1-first":
-                self.h1 = (s, e)
+            if kind == "h1":
+                self.h1s.append((s, e, self.article_at_open))
             else:
                 self.blocks.append(
                     Block(kind, s, e, in_blockquote=self.quote_at_open)
@@ -134,9 +141,10 @@ class _Reader(HTMLParser):
         if self.block is None:
             self.block = [start, end]
             kind = self.kind()
-            if kind == "heading" and self.h1_open and self.h1 is None and "h1" in self.stack:
-                kind = "h1-first"
+            if kind == "heading" and self.innermost_heading() == "h1":
+                kind = "h1"
             self.kind_at_open = kind
+            self.article_at_open = "article" in self.stack or "main" in self.stack
             self.quote_at_open = "blockquote" in self.stack
         else:
             self.block[1] = end
@@ -181,8 +189,6 @@ class _Reader(HTMLParser):
             self.skip += 1
         if tag == "title" and self.skip <= 1:
             self.in_title = True
-        if tag == "h1" and self.h1 is None:
-            self.h1_open = True
 
     def handle_startendtag(self, tag, attrs):
         start = self.here()
@@ -211,8 +217,6 @@ class _Reader(HTMLParser):
             self.skip -= 1
         if tag == "title":
             self.in_title = False
-        if tag == "h1":
-            self.h1_open = False
         if tag == "a" and self.anchors:
             self.close_anchor()
 
@@ -334,8 +338,13 @@ class _Reader(HTMLParser):
         self.flush()
         headline = None
         field = None
-        if self.h1 is not None:
-            headline, field = self.h1, None
+        if self.h1s:
+            # The first h1 of the article (a site's logo may be an h1 too).
+            first = next((h for h in self.h1s if h[2]), self.h1s[0])
+            headline, field = first[:2], None
+            for h in self.h1s:
+                if h is not first:
+                    self.blocks.append(Block("heading", h[0], h[1]))
         elif self.og_title is not None:
             headline, field = self.og_title, "og:title"
         elif self.title:
