@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newslint.config import parse_config
 from newslint.engine import Linter
@@ -232,3 +234,35 @@ def test_the_article_h1_wins_over_a_logo_h1():
 def test_deleted_text_is_not_prose():
     text = "<p>The <del>regime</del> <ins>government</ins> met.</p>"
     assert "regime" not in read_html(text).prose
+
+
+_HTML_ALPHABET = st.sampled_from(
+    list("ab X.,;:!?\n\r\t\"'“”<>/&=#;") + [
+        "<p>", "</p>", "<q>", "</q>", "<a href='x'>", "</a>", "<h1>", "</h1>", "<br>",
+        "<script>", "</script>", "<!--", "-->", "<!-- newslint-disable -->", "&amp;",
+        "&rdquo;", "&#8220;", "&#x27;", "&bogus;", "&", "<title>", "</title>", "<td>",
+        "<blockquote>", "<meta property=\"og:title\" content=\"A &amp; B?!\">", "é", "🎉",
+        "<![CDATA[x]]>", "<?php x ?>", "<!DOCTYPE html>", "regime ", "SLAMS ",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), st.lists(_HTML_ALPHABET, max_size=80).map("".join)))
+def test_arbitrary_html(text):
+    markup = read_html(text)
+    assert len(markup.prose) == len(text)
+    for i, (p, t) in enumerate(zip(markup.prose, text, strict=True)):
+        # Prose is the text, a blank, or a decoded reference or <q> mark in its place.
+        assert p == t or p == " " or t in "&>" or (t == "<" and text.startswith("</q", i)), (i, p, t)
+    for b in markup.blocks:
+        assert 0 <= b.start < b.end <= len(text)
+    for c in markup.comments:
+        assert text.startswith("<!--", c.start)
+
+
+def test_arbitrary_html_through_the_pipeline(linter):
+    for text in ["<h1>A &amp; B SLAMS?!</h1>", "<p>&rdquo;regime&ldquo;", "<q><q>x</q>"]:
+        findings = linter.lint_text(text, "a.html")
+        for f in findings:
+            assert text[f.start : f.end] == f.text

@@ -270,7 +270,7 @@ class _Reader(HTMLParser):
         decoded = html.unescape(raw)
         if decoded == raw:
             return False
-        if decoded == "\xa0":
+        if decoded.isspace():  # &nbsp; &#10; ...: a plain space, never a line break
             decoded = " "
         self.subs.append((start, decoded[: len(raw)], len(raw)))
         return True
@@ -311,7 +311,7 @@ class _Reader(HTMLParser):
         if self.skip:
             return
         if self.substitute(start, raw):
-            if not html.unescape(raw).isspace() and html.unescape(raw) != "\xa0":
+            if not html.unescape(raw).isspace():
                 self.add_prose(start, start + len(raw))
             elif self.block is not None:
                 self.block_parts.append((start, start + len(raw)))
