@@ -30,7 +30,8 @@ _INNER_END = regex.compile(r"(?:[.!?…]|\.{3})[\"'”’)\]]*\s+[\"'“‘(\[]*
 _DASH_SPEAKER = regex.compile(r"\s*(?:—|–|--|-)\s*(?:[@#]\w|\p{Lu})")
 # Name: “…” (newsletter and headline style: the colon stands for “said”).
 _NAME_COLON = regex.compile(
-    r"(?:^|[\s(—–-])(?:[@#]?\p{Lu}[\p{L}'’.-]*\s+){0,3}[@#]?\p{Lu}[\p{L}'’.-]*\s*:\s*$"
+    r"(?:^|[\s(—–-])(?:[@#]?\p{Lu}[\p{L}'’.-]*\s+){0,3}[@#]?\p{Lu}[\p{L}'’.-]*"
+    r"(?:\s*\([^()]{1,30}\))?\s*:\s*$"
 )
 
 _PRONOUNS = frozenset(
@@ -43,7 +44,8 @@ _SKIP = frozenset(
     previously recently repeatedly again often earlier just even still never always
     reportedly apparently allegedly simply flatly bluntly angrily quietly publicly
     privately firmly further finally first initially originally subsequently
-    already did does do not n't never ever soon today yesterday tonight""".split()
+    already did does do not n't never ever soon today yesterday tonight only since
+    instead""".split()
 )
 _PASSIVE = frozenset("was were is are be been being am get gets got".split())
 _COORD = frozenset("and but or then so".split())
@@ -53,6 +55,14 @@ _NOT_SPEAKER = frozenset(
     after before during since until while when where if whether because although
     though not no nor what how why there here its their his our my your very
     more most less least such some any each every all""".split()
+)
+# Capitalised words that open sentences without naming anyone.
+_OPENERS = frozenset(
+    """but and so yet then however meanwhile still now last next some many most each
+    every one two this that these those there here it in on at for with after before
+    when while as if despite although though since because according asked even
+    just only already perhaps maybe why what how who where also earlier later today
+    yesterday instead indeed still once nor or""".split()
 )
 _DETERMINERS = frozenset(
     "the a an his her their its our my your one another this that these those several".split()
@@ -97,20 +107,29 @@ def _any_speaker(tokens: list[str]) -> bool:
             continue
         if low in _PRONOUNS and low not in ("it", "that", "this", "which", "these", "those"):
             return True
-        if tok[:1] in "@#" or (tok[:1].isupper() and i > 0 and not _is_quote(tokens[i - 1])):
+        if tok[:1] in "@#" or (
+            tok[:1].isupper() and low not in _NOT_SPEAKER
+            and (i > 0 and not _is_quote(tokens[i - 1]) or low not in _OPENERS)
+        ):
             return True
         if low in _DETERMINERS and i + 1 < len(tokens) and _speakerish(tokens[i + 1]):
             return True
     return False
 
 
-def _named(tokens: list[str], pronouns: bool = True) -> bool:
-    """Does any token name a person or body (a name, a handle, a personal pronoun)?"""
+def _named(tokens: list[str], pronouns: bool = True, initial: bool = False) -> bool:
+    """Does any token name a person or body (a name, a handle, a personal pronoun)?
+    `initial`: a capitalised first word that is not a common opener counts too."""
     for i, tok in enumerate(tokens):
         low = tok.lower()
         if pronouns and low in ("he", "she", "they", "i", "we"):
             return True
         if tok[:1] in "@#":
+            return True
+        if (
+            initial and i == 0 and tok[:1].isupper() and tok[1:2].islower()
+            and low not in _OPENERS
+        ):
             return True
         if (
             tok[:1].isupper() and i > 0 and not _is_quote(tokens[i - 1])
@@ -155,6 +174,15 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
         if tok in (",", "—", "–", "--", ";") or tok.isdigit():
             if tok == ";":
                 break
+            if tok == "," and j == len(before) - 1:
+                # …, saying “…”: the participle's subject is the sentence's.
+                # Lee, the city's engineer since 2019, said: the subject is
+                # before the apposition.
+                if _any_speaker(before[:j]):
+                    return True
+                if tokens[i].endswith("ing"):
+                    return False
+                break
             continue
         if tok == ":":
             break
@@ -175,7 +203,7 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
         if low in _COORD:
             # stood up and said: the subject is further back.
             return _any_speaker(before[:j])
-        initial = j == 0 or _is_quote(before[j - 1]) or before[j - 1] in (":", "—", "–", "--")
+        initial = j == 0 or before[j - 1] in (":", "—", "–", "--")
         if low in ("a", "an", "the"):
             return False
         if low in _NOT_SPEAKER and (initial or not tok[:1].isupper()):
@@ -300,7 +328,7 @@ class _Context:
         self.pattern = pattern
         self.quotations = quotations
         self._masked: dict[int, str] = {}
-        self._cache: dict[tuple[int, int], bool] = {}
+        self._cache: dict[tuple[int, int, bool], bool] = {}
         self._quoted: dict[int, list[int]] = {}
 
     def masked(self, block_index: int) -> str:
@@ -318,9 +346,11 @@ class _Context:
             self._masked[block_index] = text
         return text
 
-    def span_attributes(self, block_index: int, start: int, end: int) -> bool:
-        """Does text[start:end] (in one block) hold a speech act with a speaker?"""
-        key = (start, end)
+    def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
+        """Does text[start:end] (in one block) hold a speech act with a speaker?
+        `own`: the span is the quotation's own sentence, where “as Lee put it”
+        attributes too."""
+        key = (start, end, own)
         if key in self._cache:
             return self._cache[key]
         block = self.document.blocks[block_index]
@@ -328,12 +358,18 @@ class _Context:
         result = False
         for m in self.pattern.finditer(text):
             cue = " ".join(m.group(0).lower().split())
+            if cue.startswith("put") and not own:
+                continue
             if cue.startswith(("according", "in the words of")):
                 kind = "according"
             elif cue.startswith("quoted as"):
                 kind = "quoted-as"
-            elif cue.split()[-1] in ("view", "words", "opinion", "account", "telling"):
-                result = True  # in Lee's view, in her own words: the speaker is named
+            elif cue.split()[-1] in ("view", "words", "opinion", "account", "telling") or (
+                cue.startswith("from ")
+            ):
+                # in Lee's view, in her own words, from the court's ruling: the
+                # source is named in the phrase itself.
+                result = True
                 break
             elif cue.split()[0] in ("in", "on", "during", "via", "through"):
                 kind = "medium"
@@ -402,15 +438,16 @@ class _Context:
         first = _sentence_index(sentences, q.start)
         last = _sentence_index(sentences, max(q.start, q.end - 1))
         # The quotation's own sentence(s).
-        if self.span_attributes(bi, sentences[first].start, sentences[last].end):
+        if self.span_attributes(bi, sentences[first].start, sentences[last].end, own=True):
             return "same-sentence"
         masked = self.masked(bi)
         rel = q.start - block.start
         if _colon_adjacent(masked, rel):
-            # Smith wrote on X: “…” / Rep. Lee (D-Ore.): “…”: the lead-in names someone.
+            # Rep. Lee (D-Ore.): “…” (transcript and headline style: the name and
+            # colon stand for “said”). A longer lead-in needs its speech act.
             lead = masked[sentences[first].start - block.start : rel]
-            if _NAME_COLON.search(lead) or _named(_tokens(lead)):
-                return "colon-lead"
+            if _NAME_COLON.search(lead):
+                return "name-colon"
         if _DASH_SPEAKER.match(doc.prose, q.end):
             return "dash"
         # A quoted phrase worked into a sentence that names someone: Lee called
