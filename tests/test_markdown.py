@@ -180,3 +180,11 @@ def test_blockquote_and_lists():
     markup = read_markdown(text)
     kinds = [(b.kind, b.in_blockquote) for b in markup.blocks]
     assert kinds == [("paragraph", True), ("list_item", False), ("list_item", False)]
+
+
+def test_entity_references_read_as_characters(linter):
+    text = "She called them &ldquo;thugs&rdquo; &amp; left; the regime stayed. `&amp;` AT&T\n"
+    prose = read_markdown(text).prose
+    assert prose[text.index("&ldquo;")] == "“" and prose[text.index("&rdquo;")] == "”"
+    assert "AT&T" in prose and "`" not in prose
+    assert flagged(linter, text) == ["regime"]  # "thugs" is inside the quotation

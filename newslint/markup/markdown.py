@@ -43,6 +43,7 @@ _INLINE = regex.compile(
 )
 
 _NEWLINE = regex.compile(r"\n")
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # MDX: ESM statements at the top level are code, not paragraphs.
 _ESM = regex.compile(
     r"""(?:import\s+(?:[\w*{][^\n]*?\s+from\s+)?["'][^"'\n]+["']|export\s+(?:const|let|var|function|default|async|class|\{))"""
@@ -200,9 +201,25 @@ def read_markdown(text: str) -> Markup:
             cursor = e
         pieces.append(prose[cursor:])
         prose = "".join(pieces)
+    if "&" in prose:
+        prose = _ENTITY.sub(_decoded_entity, prose)
     # Blocks left with no prose (a line that was all shortcode or MDX comment).
     blocks = [b for b in blocks if prose[b.start : b.end].strip()]
     return Markup(prose=prose, blocks=blocks, links=links, comments=comments)
+
+
+def _decoded_entity(m) -> str:
+    """An entity reference as the character it stands for, at the reference's
+    first offset, the rest blanked (so offsets stay those of the file)."""
+    import html
+
+    raw = m.group(0)
+    decoded = html.unescape(raw)
+    if decoded == raw:
+        return raw
+    if decoded.isspace():
+        decoded = " "
+    return decoded.ljust(len(raw))[: len(raw)]
 
 
 def _raw_html(
