@@ -85,6 +85,13 @@ def _scare_quoted(document: Document, start: int, end: int) -> bool:
     return False
 
 
+def _inside_a_compound(document: Document, start: int, end: int) -> bool:
+    """The match is one part of a hyphenated word (`non-partisan`, `injury-ravaged`),
+    which is a different word."""
+    prose = document.prose
+    return (start > 0 and prose[start - 1] == "-") or (end < len(prose) and prose[end] == "-")
+
+
 def _next_words(document: Document, end: int, n: int = 3) -> list[str]:
     _, block_end = _block_bounds(document, end)
     window = document.prose[end : min(block_end, end + 60)]
@@ -171,6 +178,8 @@ class LoadedEpithet(PhraseRule):
             return False
         text = match.group(0)
         head = _head(text)
+        if _inside_a_compound(document, start, end):
+            return False
         if head in ("the", "a", "an"):
             # `the socialist leader`: the label itself must not be a party name
             m = _WORD.search(text, len(head))
@@ -180,6 +189,10 @@ class LoadedEpithet(PhraseRule):
             return False
         if head in ("regime", "regimes"):
             return _regime_is_a_government(document, start, end, text)
+        if head.startswith("abortionist"):
+            prev = _previous_words(document, start, 1)
+            # `backstreet abortionist`: the historical name for an illegal trade
+            return not (prev and prev[0] in ("backstreet", "back-street", "illegal"))
         return True
 
 
@@ -189,8 +202,8 @@ _FUNCTION_WORDS = frozenset(
 )
 # Verdicts that brand a government (`the murderous regime`).
 _POLITICAL_REGIME = frozenset(
-    """despotic repressive brutal murderous oppressive rogue puppet criminal
-    illegitimate tyrannical evil corrupt socialist marxist leftist""".split()
+    """rogue puppet criminal illegitimate evil corrupt socialist marxist leftist
+    brutal murderous""".split()
 )
 
 
@@ -290,6 +303,8 @@ class LoadedLanguage(PhraseRule):
         start, end = match.span()
         if _scare_quoted(document, start, end) or _part_of_a_name(document, start):
             return False
+        if _inside_a_compound(document, start, end):
+            return False
         head = _head(match.group(0))
         check = _NL202_CONTEXT.get(head)
         return check(document, start, end) if check else True
@@ -322,8 +337,36 @@ def _figurative_hit(document: Document, start: int, end: int) -> bool:
 
 
 def _devastating(document: Document, start: int, end: int) -> bool:
-    nxt = _next_words(document, end, 2)
+    nxt = _next_words(document, end, 4)
     return not any(w in _DISASTER_NOUNS for w in nxt)
+
+
+def _ravaged(document: Document, start: int, end: int) -> bool:
+    """`the crisis ravaging the towns`, not `the storm ravaged the coast`."""
+    around = _previous_words(document, start, 4) + _next_words(document, end, 4)
+    return not any(w in _DISASTER_NOUNS or w in _STORM_NAMES for w in around)
+
+
+_STORM_NAMES = frozenset("hurricane typhoon cyclone tsunami war-ravaged".split())
+
+
+def _insane(document: Document, start: int, end: int) -> bool:
+    prev = _previous_words(document, start, 1)
+    return not (prev and prev[0] == "criminally")  # a legal and clinical term
+
+
+def _phoney(document: Document, start: int, end: int) -> bool:
+    nxt = _next_words(document, end, 1)
+    return not (nxt and nxt[0] in ("war", "wars"))  # `the phoney war`: a historical name
+
+
+def _utter(document: Document, start: int, end: int) -> bool:
+    """`utter nonsense`, not the verb (`did not utter a word`)."""
+    prev = _previous_words(document, start, 1)
+    nxt = _next_words(document, end, 1)
+    if prev and prev[0] in ("to", "not", "never", "did", "could", "would", "will", "can", "cannot", "n't"):
+        return False
+    return bool(nxt) and nxt[0] not in ("a", "an", "the", "word", "words", "sound", "threats", "his", "her", "their", "its", "any", "another", "it", "them", "this", "that")
 
 
 def _reckless(document: Document, start: int, end: int) -> bool:
@@ -391,7 +434,17 @@ _NL202_CONTEXT = {
     "blasted": _figurative_hit,
     "blasts": _figurative_hit,
     "blasting": _figurative_hit,
+    "ravaging": _ravaged,
+    "ravaged": _ravaged,
+    "ravage": _ravaged,
+    "ravages": _ravaged,
+    "insane": _insane,
+    "phoney": _phoney,
+    "phony": _phoney,
+    "utter": _utter,
     "devastating": _devastating,
+    "devastated": _devastating,
+    "devastation": _devastating,
     "reckless": _reckless,
     "hoax": _hoax,
     "smear": _smear,
@@ -408,7 +461,10 @@ _NOUN_MARKERS = frozenset(
     """the a an his her their its our my your these those such many several
     some all any no false bogus dubious unfounded unbelievable wild new earlier
     similar other previous whose into about over of on despite against with
-    deny denies denied dismissed rejected investigate investigating""".split()
+    deny denies denied dismissed rejected investigate investigating fresh central
+    counter further repeated latest main key rival competing conflicting
+    unsubstantiated recent insurance compensation damages expenses benefit
+    and or""".split()
 )
 _TIME = r"(?:\s+(?:on|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|week|month|year|night|morning|afternoon|evening))*"
 # A closing quotation mark, then at most six words (the speaker), then the verb:
