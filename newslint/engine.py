@@ -342,7 +342,8 @@ def _config_arg(config: Config | Mapping | str | None) -> Config | str | None:
 def _linter(config: Config | str | None) -> Linter:
     # One linter per configuration per process: plugins are loaded and rule
     # patterns compiled once, however many texts are linted.
-    key = config if isinstance(config, (str, type(None))) else id(config)
+    # A mapping is parsed into a new Config on every call: key by its contents.
+    key = config if isinstance(config, (str, type(None))) else repr(config)
     linter = _DEFAULT_LINTERS.get(key)
     if linter is None:
         linter = Linter(config=config)
