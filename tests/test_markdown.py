@@ -188,3 +188,14 @@ def test_entity_references_read_as_characters(linter):
     assert prose[text.index("&ldquo;")] == "“" and prose[text.index("&rdquo;")] == "”"
     assert "AT&T" in prose and "`" not in prose
     assert flagged(linter, text) == ["regime"]  # "thugs" is inside the quotation
+
+
+def test_raw_html_in_list_items_and_blockquotes(linter):
+    text = "- <div>The regime</div>\n- two\n\n> <p>The thugs\n> left.</p>\n> <!-- newslint-disable-line -->\n"
+    markup = read_markdown(text)
+    assert [(b.kind, b.in_blockquote, text[b.start : b.end]) for b in markup.blocks] == [
+        ("paragraph", False, "The regime"), ("list_item", False, "two"),
+        ("paragraph", True, "The thugs\n> left."),
+    ]
+    assert "-" not in markup.prose and ">" not in markup.prose
+    assert flagged(linter, text) == ["regime", "thugs"]

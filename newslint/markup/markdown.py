@@ -43,6 +43,7 @@ _INLINE = regex.compile(
 )
 
 _NEWLINE = regex.compile(r"\n")
+_QUOTE_MARKERS = regex.compile(r"(?m)(?<=\n)[ \t]*(?:>[ \t]?)+")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # MDX: ESM statements at the top level are code, not paragraphs.
 _ESM = regex.compile(
@@ -125,17 +126,14 @@ def read_markdown(text: str) -> Markup:
                 context.pop()
             continue
         if t == "html_block" and tok.map:
-            s, _ = line_text(tok.map[0])
+            s, src = line_text(tok.map[0])
+            # Start at the HTML itself, after any list marker ("- <div>").
+            first = tok.content.split("\n", 1)[0].strip()
+            s += max(0, src.find(first)) if first else 0
             e = line_starts[tok.map[1]] - 1 if tok.map[1] < len(line_starts) else len(text)
             e = max(s, min(e, len(text)))
-            if "blockquote_open" in context:
-                # "> " markers inside the HTML: keep only its comments.
-                for cm in _INLINE.finditer(text, s, e):
-                    if cm.group("comment"):
-                        comments.append(Comment(cm.start(), cm.end(), cm.group("comment_body")))
-            else:
-                has_headline = _raw_html(text, s, e, html_regions, blocks, links, comments,
-                                         has_headline)
+            has_headline = _raw_html(text, s, e, html_regions, blocks, links, comments,
+                                     has_headline, quoted="blockquote_open" in context)
             continue
         if t != "inline" or not tok.map:
             continue
@@ -231,13 +229,17 @@ def _raw_html(
     links: list[Link],
     comments: list[Comment],
     has_headline: bool,
+    quoted: bool = False,
 ) -> bool:
     """Read a raw HTML block with the HTML reader: its text is prose (tags,
     attributes, scripts masked, references decoded), its blocks and links are
     the document's. An <h1> is the headline only if there is none yet."""
     from newslint.markup.html import read_html
 
-    markup = read_html(text[s:e])
+    source = text[s:e]
+    if quoted:  # blank the "> " markers of the lines after the first
+        source = _QUOTE_MARKERS.sub(lambda m: blank(m.group(0)), source)
+    markup = read_html(source)
     prose = markup.prose
     for b in markup.blocks:
         kind = b.kind
@@ -247,7 +249,9 @@ def _raw_html(
                 continue
             kind = "heading" if has_headline else "headline"
             has_headline = True
-        blocks.append(Block(kind, s + b.start, s + b.end, in_blockquote=b.in_blockquote))
+        blocks.append(
+            Block(kind, s + b.start, s + b.end, in_blockquote=quoted or b.in_blockquote)
+        )
     links += [Link(s + link.start, s + link.end, link.target) for link in markup.links]
     comments += [Comment(s + c.start, s + c.end, c.body) for c in markup.comments]
     regions.append((s, e, prose))
