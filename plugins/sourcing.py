@@ -68,7 +68,7 @@ _DESCRIBED = regex.compile(
 # Where the stretch after "according to a report" stops: at a clause boundary,
 # but not at ", including one from ...", ", published by ...".
 _TAIL_STOP = regex.compile(
-    r"[;:.!?]|,(?!\s*(?:including|such\s+as|among|from|by|in|conducted|published|released|"
+    r"[;:.!?]|(?<!\w)(?:that|which|who|whose)(?!\w)|,(?!\s*(?:including|such\s+as|among|from|by|in|conducted|published|released|"
     r"commissioned|issued|prepared|carried)(?!\w))",
     _F,
 )
