@@ -12,12 +12,15 @@ masked while looking, so a speech verb inside the quoted words never counts."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from importlib.resources import files
 
 import regex
 
 from newslint import Document, PhraseRule, Severity, hookimpl
 
+#: Seconds the speech-act pattern may run over one paragraph.
+PATTERN_TIMEOUT = 2.0
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
 _TOKEN = regex.compile(
@@ -264,6 +267,28 @@ class UnattributedQuote(PhraseRule):
 
     _SKIP_KINDS = frozenset({"headline", "heading", "field"})
 
+    @cached_property
+    def compiled(self):
+        """The speech acts as one pattern, like PhraseRule's, with each named list
+        written out as a trie (“s(?:aid|ay(?:ing|s)?)…”): the same matches, several
+        times faster than a named list under IGNORECASE."""
+        alternatives = [
+            r"\s+".join(regex.escape(w) for w in e.phrase.split())
+            for e in sorted(
+                (e for e in self.entries if e.phrase is not None), key=lambda e: -len(e.phrase)
+            )
+        ]
+        for entry in self.entries:
+            if entry.pattern is not None:
+                source = entry.pattern
+                for name, items in self.lists.items():
+                    source = source.replace(f"\\L<{name}>", f"(?:{_trie(items)})")
+                alternatives.append(f"(?:{source})")
+        if not alternatives:
+            return None, {}, []
+        source = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+        return regex.compile(source, regex.V1 | regex.IGNORECASE), {}, []
+
     def check(self, document: Document):
         pattern = self.compiled[0]
         quotations = [q for q in document.quotations if q.level == 0]
@@ -301,6 +326,26 @@ class UnattributedQuote(PhraseRule):
             )
 
 
+def _trie(words) -> str:
+    """An alternation of `words` factored by common prefixes."""
+    root: dict = {}
+    for word in {w.casefold() for w in words if w}:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(root)
+
+
 def _is_direct(document: Document, q, min_words: int) -> bool:
     """A direct quotation, as opposed to a quoted term, title or nickname."""
     content = document.prose[q.content_start : q.content_end]
@@ -330,6 +375,7 @@ class _Context:
         self._masked: dict[int, str] = {}
         self._cache: dict[tuple[int, int, bool], bool] = {}
         self._quoted: dict[int, list[int]] = {}
+        self._cues: dict[int, list[tuple[int, int, str]]] = {}
 
     def masked(self, block_index: int) -> str:
         text = self._masked.get(block_index)
@@ -346,6 +392,18 @@ class _Context:
             self._masked[block_index] = text
         return text
 
+    def cues(self, block_index: int) -> list[tuple[int, int, str]]:
+        """The speech acts in a block (outside quotations): one scan per block."""
+        found = self._cues.get(block_index)
+        if found is None:
+            masked = self.masked(block_index)
+            found = [
+                (m.start(), m.end(), " ".join(m.group(0).lower().split()))
+                for m in self.pattern.finditer(masked, timeout=PATTERN_TIMEOUT)
+            ]
+            self._cues[block_index] = found
+        return found
+
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
         """Does text[start:end] (in one block) hold a speech act with a speaker?
         `own`: the span is the quotation's own sentence, where “as Lee put it”
@@ -354,10 +412,13 @@ class _Context:
         if key in self._cache:
             return self._cache[key]
         block = self.document.blocks[block_index]
-        text = self.masked(block_index)[start - block.start : end - block.start]
+        lo, hi = start - block.start, end - block.start
+        text = self.masked(block_index)[lo:hi]
         result = False
-        for m in self.pattern.finditer(text):
-            cue = " ".join(m.group(0).lower().split())
+        for m_start, m_end, cue in self.cues(block_index):
+            if m_start < lo or m_end > hi:
+                continue
+            m_start, m_end = m_start - lo, m_end - lo
             if cue.startswith("put") and not own:
                 continue
             if cue.startswith(("according", "in the words of")):
@@ -375,8 +436,8 @@ class _Context:
                 kind = "medium"
             else:
                 kind = "verb"
-            before = _tokens(text[: m.start()])
-            tokens = before + [cue] + _tokens(text[m.end() :])
+            before = _tokens(text[:m_start])
+            tokens = before + [cue] + _tokens(text[m_end:])
             if _has_speaker(tokens, len(before), kind):
                 result = True
                 break
