@@ -46,9 +46,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
-
-import regex
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -56,6 +55,9 @@ if TYPE_CHECKING:
 #: A quotation is speech (a direct quotation, as opposed to a term or scare
 #: quote) when it holds at least this many words, or sentence punctuation.
 SPEECH_MIN_WORDS = 5
+# A quotation this long (in characters) is speech without looking (and the
+# parse never copies long spans, so it stays linear).
+_SPEECH_SURELY = 300
 
 DOUBLE_MARKS = frozenset('"“”„‟«»') | {"''"}
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
@@ -73,7 +75,7 @@ _ELISION = re.compile(
 # Every character that may be a quotation mark: one pass over the text.
 _MARK_CHAR = re.compile("[\"'“”‘’„‚«»‹›‟‛]")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_INNER_SENTENCE_END = regex.compile(r"[.…][\"'”’»)]*\s+[\"'“‘«(]*\p{Lu}")
+_INNER_SENTENCE_END = re.compile(r"[.…][\"'”’»)]*\s+[\"'“‘«(]*(\w)")
 _CLOSING_STRIP = " \t\"'”’»›)]"
 _OPENING_STRIP = " \t\"'“‘„«‹(["
 
@@ -151,39 +153,48 @@ class Quotations:
     (\") and typographic (“ ”) double marks read as quotation marks."""
 
     def __init__(self, quotations=(), unmatched=(), marks=()) -> None:
-        self.quotations: list[Quotation] = sorted(quotations, key=lambda q: (q.start, -q.end))
-        self.unmatched: list[UnmatchedMark] = sorted(unmatched, key=lambda u: u.offset)
+        # no two quotations share an opening mark: sorting by start is enough
+        self.quotations: list[Quotation] = sorted(quotations, key=_start)
+        self.unmatched: list[UnmatchedMark] = sorted(unmatched, key=_start)
         self._raw_marks = marks
         self._marks: list[Mark] | None = None
-        self.straight_double = 0
-        self.curly_double = 0
-        for m in marks:
-            c = m[1]
-            if c == '"':
-                self.straight_double += 1
-            elif c == "“" or c == "”":
-                self.curly_double += 1
-        self._starts = [q.start for q in self.quotations]
-        # parent[i]: the innermost earlier quotation that encloses quotation i
-        parents: list[int] = []
-        stack: list[int] = []
-        quotations_ = self.quotations
-        for i, q in enumerate(quotations_):
-            while stack and quotations_[stack[-1]].end <= q.start:
-                stack.pop()
-            parents.append(stack[-1] if stack else -1)
-            stack.append(i)
-        self._parents = parents
+        self._starts: list[int] | None = None
+        self._parents: list[int] = []
 
     @property
     def marks(self) -> list[Mark]:
         if self._marks is None:
             make = Mark._make
-            self._marks = sorted((make(m) for m in self._raw_marks), key=lambda m: m.offset)
+            self._marks = sorted((make(m) for m in self._raw_marks), key=_start)
         return self._marks
+
+    @property
+    def straight_double(self) -> int:
+        """How many straight double marks (\") are read as quotation marks."""
+        return sum(1 for m in self._raw_marks if m[1] == '"')
+
+    @property
+    def curly_double(self) -> int:
+        """How many typographic double marks (“ ”) are read as quotation marks."""
+        return sum(1 for m in self._raw_marks if m[1] == "“" or m[1] == "”")
+
+    def _index(self) -> None:
+        # parent[i]: the innermost earlier quotation that encloses quotation i
+        quotations = self.quotations
+        parents: list[int] = []
+        stack: list[int] = []
+        for i, q in enumerate(quotations):
+            while stack and quotations[stack[-1]].end <= q.start:
+                stack.pop()
+            parents.append(stack[-1] if stack else -1)
+            stack.append(i)
+        self._parents = parents
+        self._starts = [q.start for q in quotations]
 
     def at(self, offset: int) -> Quotation | None:
         """The innermost quotation enclosing `offset` (its marks included)."""
+        if self._starts is None:
+            self._index()
         i = bisect_right(self._starts, offset) - 1
         quotations, parents = self.quotations, self._parents
         while i >= 0:
@@ -217,8 +228,9 @@ def is_speech(text: str) -> bool:
         return True
     if "." not in text and "…" not in text:
         return False
-    if _INNER_SENTENCE_END.search(text):
-        return True
+    for m in _INNER_SENTENCE_END.finditer(text):
+        if m.group(1).isupper():
+            return True
     body = text.rstrip(_CLOSING_STRIP)
     if body.endswith((".", "…")):
         first = text.lstrip(_OPENING_STRIP)[:1]
@@ -246,6 +258,7 @@ def _pair_ok(o: str, c: str) -> bool:
 
 
 _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
+_start = itemgetter(0)
 
 
 class _Parser:
@@ -273,11 +286,12 @@ class _Parser:
     def quotation(self, entry, end: int, close: str | None, level: int, *,
                   continues: bool = False) -> None:
         start, mark = entry[0], entry[1]
-        if continues or entry[4]:
+        content_start = start + len(mark)
+        content_end = end - len(close) if close else end
+        if continues or entry[4] or content_end - content_start > _SPEECH_SURELY:
             speech = True
         else:
-            content_end = end - len(close) if close else end
-            speech = is_speech(self.prose[start + len(mark) : content_end])
+            speech = is_speech(self.prose[content_start:content_end])
         self.quotations.append(
             _new(Quotation, (start, end, mark, close, level, entry[4], continues, speech))
         )
@@ -343,7 +357,7 @@ class _Parser:
                     record((i, c, "close", False))
                     entry = stack.pop()
                     s0 = entry[0]
-                    if entry[4]:
+                    if entry[4] or i - s0 > _SPEECH_SURELY:
                         speech = True
                     else:
                         speech = is_speech(prose[s0 + 1 : i])

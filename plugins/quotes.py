@@ -222,8 +222,11 @@ class MixedQuoteStyle(Rule):
     }
 
     def check(self, document: Document):
+        quotations = document.quotations
+        if not quotations.curly_double or not quotations.straight_double:
+            return
         straight, curly = [], []
-        for m in document.quotations.marks:
+        for m in quotations.marks:
             if m.mark == '"':
                 straight.append(m)
             elif m.mark in "“”":
