@@ -17,10 +17,11 @@ from importlib.resources import files
 
 import regex
 
-from newslint import Document, PhraseRule, Severity, hookimpl
+from newslint import Document, PhraseRule, Rule, Severity, hookimpl
 
 #: Seconds the speech-act pattern may run over one paragraph.
 PATTERN_TIMEOUT = 2.0
+_DOUBLE_OPEN = frozenset('"“„‟«»') | {"''"}
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
 _TOKEN = regex.compile(
@@ -73,8 +74,24 @@ _DETERMINERS = frozenset(
 _SMALL_WORDS = frozenset(
     "a an the of and or in on to for with at by from as but vs nor is are be".split()
 )
+# Words as words, labels and translations: the words “attack” and “Libya”,
+# click “sign up”, Latin for “…”.
+_MENTION = regex.compile(
+    r"(?:\b(?:words?|terms?|phrases?)\s+(?:such\s+as|like|including)\b[^.;:!?]{0,80}"
+    r"|\bclick(?:s|ed|ing)?(?:\s+on)?(?:\s+the)?"
+    r"|\b(?:Latin|Greek|French|Spanish|German|Russian|Arabic|Hebrew|Chinese|Italian|"
+    r"Japanese|slang|shorthand|code|jargon|speak)\s+for)\s*$",
+    regex.IGNORECASE,
+)
+# Designations: “listed as”, “designated the groups as”, “classified as”.
+_DESIGNATION = regex.compile(
+    r"\b(?:designat|classif|list|label|brand|describ|refer|characteri[sz]|term|nam|"
+    r"known|billed|marketed|styled)\w*\b[^.;:!?]{0,50}\bas(?:\s+(?:a|an|the))?\s*$",
+    regex.IGNORECASE,
+)
 _NAMING = regex.compile(
-    r"(?:called|dubbed|termed|named|labell?ed|titled|entitled|headlined|known\s+as|"
+    r"(?:(?:call|calls|calling|called|dub|dubs|dubbed|term|terms|termed)\s+(?:it|this|that|them|him|her|these|those)"
+    r"(?:\s+(?:the|a|an))?|called|dubbed|termed|named|labell?ed|titled|entitled|headlined|known\s+as|"
     r"so-called|the\s+(?:word|words|term|phrase|slogan|label|nickname|title|hashtag)s?)"
     r"\s*[,:]?\s*$",
     regex.IGNORECASE,
@@ -486,6 +503,41 @@ class _Context:
         text = self.masked(block_index)[start - block.start : end - block.start]
         return not any(c.isalnum() for c in text)
 
+    def names_someone(self, q) -> bool:
+        """Does the quotation's sentence name a person or body (whose word it may be)?"""
+        doc = self.document
+        bi = doc.block_index_at(q.start)
+        sentences = doc.sentences_in(bi) if bi is not None else []
+        if not sentences:
+            return True
+        block = doc.blocks[bi]
+        first = _sentence_index(sentences, q.start)
+        last = _sentence_index(sentences, max(q.start, q.end - 1))
+        text = self.masked(bi)[
+            sentences[first].start - block.start : sentences[last].end - block.start
+        ]
+        return _named(_tokens(text))
+
+    def near_speech(self, q) -> bool:
+        """Is there a speech act with a speaker in the quotation's sentence or the
+        sentences either side of it (same paragraph)?"""
+        doc = self.document
+        bi = doc.block_index_at(q.start)
+        if bi is None:
+            return True
+        sentences = doc.sentences_in(bi)
+        if not sentences:
+            return True
+        first = _sentence_index(sentences, q.start)
+        last = _sentence_index(sentences, max(q.start, q.end - 1))
+        lo, hi = max(first - 1, 0), min(last + 1, len(sentences) - 1)
+        if self.span_attributes(bi, sentences[first].start, sentences[last].end, own=True):
+            return True
+        return any(
+            self.span_attributes(bi, sentences[k].start, sentences[k].end)
+            for k in {lo, hi} - {first, last} if 0 <= k < len(sentences)
+        ) or self.speaker_continues(bi, first)
+
     def attributed(self, q) -> str | None:
         """How the quotation is attributed (a short reason), or None."""
         doc = self.document
@@ -586,9 +638,76 @@ def _sentence_index(sentences, offset: int) -> int:
     return len(sentences) - 1
 
 
+class ScareQuote(Rule):
+    code = "NL402"
+    name = "scare-quote"
+    severity = Severity.INFO
+    enabled_by_default = False
+    summary = "A word or two in quotation marks in the writer's own voice (scare quotes)."
+    options = {"max-words": 3}
+    docs = {
+        "What it flags": "A quoted fragment of one to three words (`max-words`), starting "
+        "in lower case, with no speaker or speech act in its sentence or the sentences "
+        "beside it, and not introduced as a name (“called”, “so-called”, “the word”, "
+        "“designated as”): the company's “charity” work, the “experts” behind the plan. "
+        "Off by default; select it with `--select NL402`.",
+        "Why it matters": "Quotation marks around the writer's own words signal doubt or "
+        "sarcasm without saying what is doubted or who doubts it. Readers cannot tell "
+        "whether the marks quote someone or editorialise.",
+        "Example": "The council's “consultation” lasted two days.",
+        "Instead": "Say what the doubt is and whose it is, or drop the marks: “The "
+        "council's consultation lasted two days; residents' groups said that was too "
+        "short to respond.” If the word is someone's, attribute it: the mayor called it "
+        "a “consultation”.",
+        "References": "AP Stylebook, “quotation marks” (use them for irony only "
+        "sparingly; do not use them to signal doubt); Reuters Handbook of Journalism, "
+        "“Quotes” and “Neutrality” (avoid scare quotes); SPJ Code of Ethics, “Seek Truth "
+        "and Report It”: never deliberately distort; label advocacy and commentary.",
+    }
+
+    def __init__(self, speech: UnattributedQuote) -> None:
+        self.speech = speech
+
+    def check(self, document: Document):
+        pattern = self.speech.compiled[0]
+        quotations = [q for q in document.quotations if q.level == 0]
+        if pattern is None or not quotations:
+            return
+        max_words = int(self.option(document, "max-words"))
+        ctx = _Context(document, pattern, quotations, max_words + 1)
+        for q in quotations:
+            # Double marks only: single marks are headline style in US copy.
+            if (
+                q.close_mark is None or q.continues_from_previous_paragraph
+                or q.open_mark not in _DOUBLE_OPEN
+            ):
+                continue
+            block = document.block_at(q.start)
+            if block is None or block.kind in UnattributedQuote._SKIP_KINDS:
+                continue
+            content = document.prose[q.content_start : q.content_end]
+            words = _WORD.findall(content)
+            if not 1 <= len(words) <= max_words or _INNER_END.search(content):
+                continue
+            if not words[0][:1].islower() or any(c in content for c in "!?"):
+                continue
+            lead = document.prose[max(block.start, q.start - 60) : q.start]
+            if _NAMING.search(lead) or _DESIGNATION.search(lead) or _MENTION.search(lead):
+                continue
+            if ctx.near_speech(q) or ctx.names_someone(q):
+                continue
+            yield self.finding(
+                document, q.start, q.end,
+                f"{document.text[q.start:q.end]} in quotation marks reads as the writer's "
+                "doubt; say who used the word, or drop the marks.",
+            )
+
+
 @hookimpl
 def newslint_register_rules(register):
-    register(UnattributedQuote())
+    speech = UnattributedQuote()
+    register(speech)
+    register(ScareQuote(speech))
 
 
 @hookimpl

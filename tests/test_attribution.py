@@ -248,3 +248,38 @@ def test_rule_documentation():
         assert rule.docs[section].strip()
     refs = rule.docs["References"]
     assert "AP" in refs and "Reuters" in refs and "SPJ" in refs
+
+
+# -- NL402 scare-quote (off by default) ------------------------------------------------
+def nl402(body: str):
+    return [f for f in lint(HEAD + body, select=["NL402"]) if f.code == "NL402"]
+
+
+def test_scare_quote_is_off_by_default_and_info():
+    body = "The council's “consultation” lasted two days.\n"
+    assert [f.code for f in lint(HEAD + body)].count("NL402") == 0
+    (f,) = nl402(body)
+    assert f.severity.value == "info" and f.text == "“consultation”"
+    assert "doubt" in f.message
+
+
+SCARE_EXEMPT = {
+    "speaker in sentence": "The mayor said the plan was “fair” to everyone.\n",
+    "named person": "Ruiz thinks the budget is “generous” this year.\n",
+    "so-called": "The so-called “reform” passed on Monday.\n",
+    "called it": "Residents call it the “long bridge” for a reason.\n",
+    "designation": "The agency listed the groups as “foreign terrorist organizations.”\n",
+    "word as word": "The memo used words such as “delay” and “review.”\n",
+    "title case": "The council approved the “Green Streets” plan.\n",
+    "full quotation": "“The budget is balanced and the bridge will open,” Ruiz said.\n",
+}
+
+
+@pytest.mark.parametrize("body", SCARE_EXEMPT.values(), ids=SCARE_EXEMPT.keys())
+def test_scare_quote_exemptions(body):
+    assert nl402(body) == []
+
+
+def test_seed_article_has_no_scare_quote():
+    text = SEED.read_text(encoding="utf-8")
+    assert lint(text, path="seed.txt", select=["NL402"]) == []
