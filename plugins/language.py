@@ -337,6 +337,8 @@ def _figurative_hit(document: Document, start: int, end: int) -> bool:
 
 
 def _devastating(document: Document, start: int, end: int) -> bool:
+    """Judgment, not the description of a disaster or an injury: no earthquake,
+    storm, flood, fire or the like within four words after it."""
     nxt = _next_words(document, end, 4)
     return not any(w in _DISASTER_NOUNS for w in nxt)
 
@@ -371,7 +373,30 @@ def _utter(document: Document, start: int, end: int) -> bool:
 
 def _reckless(document: Document, start: int, end: int) -> bool:
     nxt = _next_words(document, end, 1)
+    prev = _previous_words(document, start, 1)
+    if prev and prev[0] in ("or", "knowingly", "intentionally", "deliberately"):
+        return False  # `knowingly or recklessly`: the legal standard
     return not (nxt and nxt[0] in _LEGAL_RECKLESS)
+
+
+_GENRES = frozenset(
+    """opera operas play plays drama dramas comedy comedies hero heroes heroine heroines
+    figure figures flaw romance novel novels film films musical musicals story""".split()
+)
+
+
+def _not_a_genre(document: Document, start: int, end: int) -> bool:
+    """`Bizet's tragic opera`, `the theatre farce`: a genre, not a verdict."""
+    prev = _previous_words(document, start, 1)
+    nxt = _next_words(document, end, 1)
+    if prev and prev[0] in ("theatre", "theater", "stage", "bedroom", "french", "comic", "classic", "romantic"):
+        return False
+    return not (nxt and nxt[0] in _GENRES)
+
+
+def _brutal(document: Document, start: int, end: int) -> bool:
+    nxt = _next_words(document, end, 1)
+    return not (nxt and nxt[0] in ("honesty", "frankness", "candour", "candor", "truth"))
 
 
 def _hoax(document: Document, start: int, end: int) -> bool:
@@ -442,6 +467,13 @@ _NL202_CONTEXT = {
     "phoney": _phoney,
     "phony": _phoney,
     "utter": _utter,
+    "tragic": _not_a_genre,
+    "farce": _not_a_genre,
+    "farces": _not_a_genre,
+    "farcical": _not_a_genre,
+    "brutal": _brutal,
+    "brutally": _brutal,
+    "recklessly": _reckless,
     "devastating": _devastating,
     "devastated": _devastating,
     "devastation": _devastating,
@@ -475,6 +507,14 @@ _BEFORE_QUOTE = regex.compile(r"^\s*[:,]?\s*[\"“‘]")
 # A comma-spliced report ending the sentence: `Prices will fall, the minister insisted.`
 _SENTENCE_FINAL = regex.compile(r"^" + _TIME + r"\s*[.!?]")
 _COMMA_SPEAKER = regex.compile(r",\s+(?:[\p{L}\p{N}.'’-]+\s+){1,6}$")
+
+
+_WRONGDOING = regex.compile(
+    r"\b(?:false|falsely|fraud\w*|illegal\w*|unlawful\w*|guilty|lied|lying|breach\w*|"
+    r"mislead\w*|misled|wrongdoing|wrongly|cheat\w*|brib\w*|stole|stolen|theft|"
+    r"doping|manslaughter|murder\w*|assault\w*|charges?|counts?)\b",
+    regex.IGNORECASE,
+)
 
 
 class LoadedSaid(PhraseRule):
@@ -528,6 +568,18 @@ def _attribution_verb(document: Document, start: int, end: int) -> bool:
         return False  # `it was claimed that` is a passive report (NL103), not a loaded verb
     if prev and (prev[0] in _NOUN_MARKERS or prev[0].endswith(("'s", "s'"))):
         return False  # `his claims that`, `the minister's claims`: a noun, not a verb
+    prev2 = _previous_words(document, start, 2)
+    if (
+        len(prev2) == 2
+        and prev2[0] in _NOUN_MARKERS
+        and _head(document.prose[start:end]).startswith("claim")
+        and regex.search(r"\p{Lu}[\p{L}'’-]*\s+$", prose[max(block_start, start - 30) : start])
+    ):
+        return False  # `denied Conservative claims that`: a noun
+    if _head(document.prose[start:end]).startswith(("admit", "confess")) and _WRONGDOING.search(
+        after + prose[min(block_end, end + 60) : min(block_end, end + 140)]
+    ):
+        return False  # owning up to a wrong on the record: `admitted` is the accurate word
     if _AFTER_QUOTE.search(before):
         # `…,” he claimed.` but not `…,” Graham blasted the senators`
         if regex.search(r"[,!?—–-]\s*[\"”’]\s+$", before):
