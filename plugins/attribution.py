@@ -2,13 +2,17 @@
 in reach) and NL402 scare-quote (a short quoted fragment in the writer's voice,
 off by default).
 
-The speech acts come from the rule pack `rules/attribution.yaml` (entries of
-NL401, compiled by PhraseRule into one pattern). The rule reads the document's
-quotation model and, for each outermost quotation, looks for a speech act with a
-speaker in the quotation's own sentence, in the nearest sentence before and after
-it in the same paragraph, in a paragraph ending with a colon just before it, and,
-for a multi-paragraph quotation, in any of its paragraphs. Quotation text is
-masked while looking, so a speech verb inside the quoted words never counts."""
+The speech acts are the entries of NL401 in the rule pack `rules/attribution.yaml`
+(a newsroom's own pack can add or remove entries), compiled into one pattern.
+For each outermost quotation of the document's quotation model, NL401 looks for a
+speech act with a speaker (its subject, or the noun after an inverted verb,
+“said the senator”) in the quotation's own sentence, in the nearest sentence
+before and after it in the same paragraph, and in the colon forms; then it lets
+the speaker of an attributed quotation carry on through the paragraph and into a
+next paragraph that opens with a quotation, until someone else is named. A
+quotation running over several paragraphs is one unit. Each paragraph is scanned
+for speech acts once, with its quotations masked, so a speech verb inside the
+quoted words never counts."""
 
 from __future__ import annotations
 
@@ -89,6 +93,7 @@ _DESIGNATION = regex.compile(
     r"known|billed|marketed|styled)\w*\b[^.;:!?]{0,50}\bas(?:\s+(?:a|an|the))?\s*$",
     regex.IGNORECASE,
 )
+# A quotation introduced as a name: called “…”, the slogan “…”, a report titled “…”.
 _NAMING = regex.compile(
     r"(?:(?:call|calls|calling|called|dub|dubs|dubbed|term|terms|termed)\s+(?:it|this|that|them|him|her|these|those)"
     r"(?:\s+(?:the|a|an))?|called|dubbed|termed|named|labell?ed|titled|entitled|headlined|known\s+as|"
@@ -137,19 +142,14 @@ def _any_speaker(tokens: list[str]) -> bool:
     return False
 
 
-def _named(tokens: list[str], pronouns: bool = True, initial: bool = False) -> bool:
-    """Does any token name a person or body (a name, a handle, a personal pronoun)?
-    `initial`: a capitalised first word that is not a common opener counts too."""
+def _named(tokens: list[str], pronouns: bool = True) -> bool:
+    """Does any token name a person or body (a name or handle not opening the
+    sentence, or, with `pronouns`, a personal pronoun)?"""
     for i, tok in enumerate(tokens):
         low = tok.lower()
         if pronouns and low in ("he", "she", "they", "i", "we"):
             return True
         if tok[:1] in "@#":
-            return True
-        if (
-            initial and i == 0 and tok[:1].isupper() and tok[1:2].islower()
-            and low not in _OPENERS
-        ):
             return True
         if (
             tok[:1].isupper() and i > 0 and not _is_quote(tokens[i - 1])
@@ -258,14 +258,22 @@ class UnattributedQuote(PhraseRule):
     summary = "A direct quotation with no speaker in reach."
     options = {"min-words": 5}
     docs = {
-        "What it flags": "A direct quotation (five words or more, or a full sentence) "
-        "with no speaker and speech act in its own sentence, in the sentence before "
-        "or after it in the same paragraph, or in a paragraph ending in a colon just "
-        "before it. A quotation running over several paragraphs is attributed when "
-        "any of its paragraphs is. Short quoted terms, titles and slogans in title "
-        "case, and text in code, front matter syntax or link targets are not "
-        "flagged. Speech acts come from the rule pack `attribution.yaml` (said, told, "
-        "added, wrote, tweeted, according to, in a statement, …); a newsroom can add "
+        "What it flags": "A direct quotation (`min-words` words or more, default five, "
+        "or more than one sentence) with no speaker the reader can identify. A "
+        "quotation is attributed by a speaker with a speech act in its own sentence "
+        "(“…,” Lee said / Lee told reporters that “…” / according to Lee, “…”) or "
+        "in the nearest sentence before or after it in the paragraph (She added: …); "
+        "by a name and colon (Rep. Lee (D-Ore.): “…”) or a dash and name after it "
+        "(“…” — Dana Lee); by a paragraph ending in a colon just before it; by the "
+        "speaker of an earlier quotation in the same paragraph, or in the paragraph "
+        "before when it opens its paragraph (until someone else is named); and, for a "
+        "quoted phrase worked into a sentence, by a person named in that sentence. A "
+        "multi-paragraph quotation is attributed when any of its paragraphs is; a "
+        "blockquote by its own paragraphs or the paragraph before it. Not flagged: "
+        "short terms, titles in title case and names (“called”, “titled”), "
+        "headlines and headings, and anything in code, front matter syntax or link "
+        "targets. Speech acts (said, told, added, wrote, tweeted, according to, in a "
+        "statement, …) come from the rule pack `attribution.yaml`; a newsroom can add "
         "its own.",
         "Why it matters": "A quotation is someone's words. Readers need to know whose, "
         "to judge them; a quotation nobody said reads as the writer's own claim in "

@@ -71,6 +71,44 @@ def test_multi_paragraph_continuation_is_covered_by_its_first_paragraph():
     assert nl401(body) == []
 
 
+def test_speaker_of_an_earlier_quotation_carries_on_in_the_paragraph():
+    body = (
+        f"“{QUOTE},” Ruiz said. She has run the department since 2019. "
+        "“We cannot hurry the steel mill.”\n"
+    )
+    assert nl401(body) == []
+
+
+def test_someone_else_named_in_between_stops_the_speaker_carrying_on():
+    body = (
+        f"“{QUOTE},” Ruiz said. Councillor Tom Baker shook his head. "
+        "“We cannot hurry the steel mill.”\n"
+    )
+    (f,) = nl401(body)
+    assert f.text == "“We cannot hurry the steel mill.”"
+
+
+def test_quoted_phrase_worked_into_a_sentence_that_names_someone():
+    assert nl401("Ruiz blamed the delay on “a steel mill that cannot keep its promises.”\n") == []
+
+
+def test_unattributed_multi_paragraph_quotation_is_flagged_once():
+    body = (
+        "The council met on Monday.\n\n"
+        "“The steel is late and the paint has not been ordered.\n\n"
+        "“The contractor has not signed and nobody can promise a date.”\n"
+    )
+    findings = nl401(body)
+    assert len(findings) == 1
+    assert findings[0].text.startswith("“The steel is late")
+
+
+def test_quotation_opening_a_paragraph_after_indirect_speech_is_flagged():
+    # Indirect speech (“argued that …”) is not the speaker of the next quotation.
+    body = f"Ruiz argued that the supplier was to blame.\n\n“{QUOTE}. The steel is late.”\n"
+    assert len(nl401(body)) == 1
+
+
 # -- exclusions: no finding -----------------------------------------------------
 EXCLUDED = {
     "designation": "The agency listed the groups as “foreign terrorist organizations.”\n",
