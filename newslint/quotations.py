@@ -58,6 +58,7 @@ SPEECH_MIN_WORDS = 5
 # A quotation this long (in characters) is speech without looking (and the
 # parse never copies long spans, so it stays linear).
 _SPEECH_SURELY = 300
+_SPEECH_SPACES = SPEECH_MIN_WORDS - 1
 
 DOUBLE_MARKS = frozenset('"“”„‟«»') | {"''"}
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
@@ -86,6 +87,10 @@ _CLOSE_AFTER = frozenset(".,;:!?…)]}>-–—/”’»›")
 _SENTENCE_PUNCT = frozenset(".,;:!?…")
 
 _ALL_MARKS = frozenset("\"'“”‘’„‚«»‹›‟‛")
+# The same with the commonest spaces, for the fast path (isspace() catches the rest).
+_OPEN_BEFORE_WS = _OPEN_BEFORE | frozenset(" \n\t\r\xa0")
+_CLOSE_AFTER_WS = _CLOSE_AFTER | frozenset(" \n\t\r\xa0")
+_CLOSE_AFTER_MARK = _CLOSE_AFTER_WS | _ALL_MARKS
 
 # Mark roles in context.
 _OPEN, _CLOSE, _AMBIG = 1, 2, 3
@@ -257,6 +262,7 @@ def _pair_ok(o: str, c: str) -> bool:
     return False
 
 
+_NO_CARRY: frozenset[int] = frozenset()
 _new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 _start = itemgetter(0)
 
@@ -279,7 +285,7 @@ class _Parser:
         self.unmatched: list[UnmatchedMark] = []
         self.marks: list[tuple] = []  # raw (offset, mark, role, ambiguous)
         # offsets of the next paragraph's leading marks that continue a quotation
-        self.carry: set[int] = set()
+        self.carry: frozenset[int] | set[int] = _NO_CARRY
         # quotations left open at a line break inside a paragraph (plain text)
         self.soft: list[list] | None = None
 
@@ -340,27 +346,31 @@ class _Parser:
         next_double: list[int] | None = None
         restarts: list[int] = []  # indices in self.unmatched of run-on readings
         quotations_append = self.quotations.append
+        open_before, close_after, close_after_mark = _OPEN_BEFORE_WS, _CLOSE_AFTER_WS, _CLOSE_AFTER_MARK
         for index, (i, c) in enumerate(marks):
             if c == '"':
                 # fast path for the commonest cases: a straight mark opening
                 # where nothing double is open, or closing a straight one
                 p = prose[i - 1] if i > start else " "
                 n = prose[i + 1] if i + 1 < end else " "
-                if p in _OPEN_BEFORE or p.isspace():
-                    if not (n in _CLOSE_AFTER or n.isspace()) and (not stack or not stack[-1][2]) \
+                if p in open_before or p.isspace():
+                    if not (n in close_after or n.isspace()) and (not stack or not stack[-1][2]) \
                             and i not in carried:
                         record((i, c, "open", False))
                         stack.append([i, c, True, True, False, None, False])
                         continue
-                elif (n in _CLOSE_AFTER or n.isspace() or n in _ALL_MARKS) and not p.isdigit() \
-                        and stack and stack[-1][1] == '"':
+                elif (n in close_after_mark or n.isspace()) and stack and stack[-1][1] == '"' \
+                        and not p.isdigit():
                     record((i, c, "close", False))
                     entry = stack.pop()
                     s0 = entry[0]
                     if entry[4] or i - s0 > _SPEECH_SURELY:
                         speech = True
                     else:
-                        speech = is_speech(prose[s0 + 1 : i])
+                        text = prose[s0 + 1 : i]
+                        # short and without sentence punctuation: a term (is_speech inlined)
+                        speech = (text.count(" ") >= _SPEECH_SPACES or "." in text or "?" in text
+                                  or "!" in text or "…" in text) and is_speech(text)
                     quotations_append(_new(Quotation, (
                         s0, i + 1, '"', '"', len(stack), entry[4], False, speech)))
                     continue
@@ -509,7 +519,7 @@ class _Parser:
                     UnmatchedMark(i, c, "mismatched", entry[0], entry[3] and not ambiguous))
         # -- the end of the paragraph ----------------------------------------
         if not stack and not restarts:
-            self.carry = set()
+            self.carry = _NO_CARRY
             return
         next_lead, soft_next = self.following(bi)
         keep = 0
@@ -523,7 +533,7 @@ class _Parser:
             for e in stack:
                 e[6] = True
             self.soft = stack
-            self.carry = set()
+            self.carry = _NO_CARRY
             return
         for depth in range(len(stack) - 1, -1, -1):
             entry = stack[depth]
@@ -537,7 +547,7 @@ class _Parser:
                     self.unclosed(entry, end, depth,
                                   detail="block-end" if next_lead is None else "paragraph-end",
                                   certain=entry[2] or _confident_single(prose, entry))
-        self.carry = {next_lead[k][0] for k in range(keep)} if keep else set()
+        self.carry = {next_lead[k][0] for k in range(keep)} if keep else _NO_CARRY
         if restarts and not keep:
             self._check_run_on(marks_before, unmatched_before, restarts, bool(next_lead))
 
@@ -718,9 +728,50 @@ def parse_quotations(document: Document) -> Quotations:
         k = j
     parser = _Parser(prose, blocks, per_block,
                      getattr(document, "markup_name", "text") == "text")
+    quotations, records = parser.quotations, parser.marks
+    add_quotation, record = quotations.append, records.append
+    open_before, close_after, close_after_mark = _OPEN_BEFORE_WS, _CLOSE_AFTER_WS, _CLOSE_AFTER_MARK
     for bi, marks in enumerate(per_block):
-        if marks or parser.soft:
+        if not marks:
+            if parser.soft:
+                parser.block(bi)
+            elif parser.carry:
+                parser.carry = _NO_CARRY
+            continue
+        if parser.soft or parser.carry or len(marks) % 2:
             parser.block(bi)
-        elif parser.carry:
-            parser.carry = set()
+            continue
+        # The commonest paragraph: straight double marks in pairs, each opening
+        # and closing mark unmistakable by context. Read it here; at the first
+        # mark that is anything else, undo and let the full parser read it.
+        b = blocks[bi]
+        start, end = b.start, b.end
+        q0, r0 = len(quotations), len(records)
+        pairs = iter(marks)
+        for (i, c), (j, d) in zip(pairs, pairs, strict=False):
+            if c != '"' or d != '"' or j == i + 1:
+                break
+            p = prose[i - 1] if i > start else " "
+            n = prose[i + 1]
+            if not (p in open_before or p.isspace()) or n in close_after or n.isspace():
+                break
+            p = prose[j - 1]
+            n = prose[j + 1] if j + 1 < end else " "
+            if p in open_before or p.isspace() or p.isdigit() \
+                    or not (n in close_after_mark or n.isspace()):
+                break
+            record((i, c, "open", False))
+            record((j, d, "close", False))
+            if j - i > _SPEECH_SURELY:
+                speech = True
+            else:
+                text = prose[i + 1 : j]
+                speech = (text.count(" ") >= _SPEECH_SPACES or "." in text or "?" in text
+                          or "!" in text or "…" in text) and is_speech(text)
+            add_quotation(_new(Quotation, (i, j + 1, '"', '"', 0, False, False, speech)))
+        else:
+            continue
+        del quotations[q0:]
+        del records[r0:]
+        parser.block(bi)
     return Quotations(parser.quotations, parser.unmatched, parser.marks)
