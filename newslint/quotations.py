@@ -32,7 +32,11 @@ linear in the number of marks and never per character of the text.
   an ambiguous reading.
 - The multi-paragraph convention: a paragraph that ends with a quotation open,
   followed by a paragraph that starts with an opening mark of the same kind,
-  continues the quotation; that is correct and not reported.
+  continues the quotation; that is correct and not reported. Paragraphs of one
+  quotation run together in one paragraph ("… end. “Next …") are read the same
+  way while the paragraph's double marks balance (see `_Parser._check_run_on`).
+- In plain text, lines separated by a single line break (a sentence or a line
+  per line) carry an open quotation on to the next line.
 
 Unmatched marks carry a reason: ``"unclosed"`` (an opening mark never closed:
 `partner` is the opening mark that came next, if that is what showed it,
@@ -527,9 +531,9 @@ class _Parser:
             while (keep < len(stack) and keep < len(next_lead)
                    and stack[keep][2] == (next_lead[keep][1] in DOUBLE_MARKS)):
                 keep += 1
-        if soft_next and not keep and stack and not any(e[6] for e in stack):
-            # the paragraph goes on after a single line break: carry the open
-            # quotations over (once) instead of reporting them
+        if soft_next and not keep and stack:
+            # the paragraph goes on after a single line break (plain text with a
+            # sentence or a line per line): carry the open quotations over
             for e in stack:
                 e[6] = True
             self.soft = stack
