@@ -56,9 +56,9 @@ class UnclosedQuote(Rule):
         "merged paragraph leaves behind.",
         "Example": "The minister said: “We will publish the figures next week. "
         "Critics called the delay unacceptable.",
-        "Instead": "Close the quotation where the quoted words end: “The minister said: "
+        "Instead": "Close the quotation where the quoted words end — The minister said: "
         "“We will publish the figures next week.” Critics called the delay "
-        "unacceptable.” If the quotation goes on in the next paragraph, start that "
+        "unacceptable. If the quotation goes on in the next paragraph, start that "
         "paragraph with an opening mark and close only at the end of the last one.",
         "References": _COMMON_REFERENCES,
     }
@@ -110,8 +110,8 @@ class UnopenedQuote(Rule):
         "for the speaker's, or the other way round.",
         "Example": "The mayor said the plan would go ahead, it is fully funded,” she "
         "told reporters.",
-        "Instead": "Add the opening mark where the quoted words begin: “The mayor said the "
-        "plan would go ahead: “It is fully funded,” she told reporters.” Or delete the "
+        "Instead": "Add the opening mark where the quoted words begin — The mayor said the "
+        "plan would go ahead: “It is fully funded,” she told reporters. Or delete the "
         "closing mark if the words are a paraphrase.",
         "References": _COMMON_REFERENCES,
     }
@@ -170,7 +170,7 @@ class MismatchedQuote(Rule):
         "mark leaves readers unsure whether a quotation within the quotation was meant, "
         "and where the speaker's words end.",
         "Example": "“We will not back down,’ the union leader said.",
-        "Instead": "Close the quotation with the mark that matches its opening one: "
+        "Instead": "Close the quotation with the mark that matches its opening one — "
         "“We will not back down,” the union leader said.",
         "References": _COMMON_REFERENCES,
     }
@@ -211,7 +211,7 @@ class MixedQuoteStyle(Rule):
         "they also defeat searches for a quotation and the automatic checks that pair "
         "marks.",
         "Example": "“We are ready,” she said. \"The vote is on Tuesday.\"",
-        "Instead": "Use one style throughout: “We are ready,” she said. “The vote is on "
+        "Instead": "Use one style throughout — “We are ready,” she said. “The vote is on "
         "Tuesday.” The fix converts each minority mark to the majority style (a "
         "straight opening mark to “, a closing one to ”, a curly mark to \").",
         "References": "AP Stylebook, “quotation marks”; Reuters Handbook of Journalism, "
