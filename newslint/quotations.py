@@ -49,7 +49,7 @@ rules report only certain ones."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -79,6 +79,7 @@ _ELISION = re.compile(
 )
 # Every character that may be a quotation mark: one pass over the text.
 _MARK_CHAR = re.compile("[\"'“”‘’„‚«»‹›‟‛]")
+_APOSTROPHE_LIKE = frozenset("'’‘")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _INNER_SENTENCE_END = re.compile(r"[.…][\"'”’»)]*\s+[\"'“‘«(]*(\w)")
 _CLOSING_STRIP = " \t\"'”’»›)]"
@@ -687,31 +688,34 @@ def _scan(prose: str) -> list[tuple[int, str]]:
     """The candidate marks of the text, from one regular-expression pass:
     (offset, mark) with two apostrophes joined into one double mark, and
     apostrophes inside words (can't, 5'10) and elisions (’90s) left out."""
-    out: list[tuple[int, str]] = []
-    append = out.append
+    found = [(m.start(), m.group()) for m in _MARK_CHAR.finditer(prose)]
+    apostrophes = [k for k, f in enumerate(found) if f[1] in _APOSTROPHE_LIKE]
+    if not apostrophes:
+        return found
     size = len(prose)
+    drop: set[int] = set()
     skip_to = -1
-    for m in _MARK_CHAR.finditer(prose):
-        i = m.start()
+    for k in apostrophes:
+        i, c = found[k]
         if i < skip_to:
+            drop.add(k)
             continue
-        c = prose[i]
-        if c == "'" or c == "’" or c == "‘":
-            nxt = prose[i + 1] if i + 1 < size else " "
-            if c == "'" and nxt == "'" and (i + 2 >= size or prose[i + 2] != "'"):
-                append((i, "''"))
-                skip_to = i + 2
-                continue
-            if i and prose[i - 1].isalnum():
-                if nxt.isalnum():
-                    continue  # can't, 5'10, rock'n'roll
-            elif nxt.isalnum():
-                e = _ELISION.match(prose, i + 1)
-                if e:
-                    skip_to = e.end()  # ’90s, ’em, rock ’n’ roll
-                    continue
-        append((i, c))
-    return out
+        nxt = prose[i + 1] if i + 1 < size else " "
+        if c == "'" and nxt == "'" and (i + 2 >= size or prose[i + 2] != "'"):
+            found[k] = (i, "''")  # two apostrophes: one double mark
+            skip_to = i + 2
+            continue
+        if i and prose[i - 1].isalnum():
+            if nxt.isalnum():
+                drop.add(k)  # can't, 5'10, rock'n'roll
+        elif nxt.isalnum():
+            e = _ELISION.match(prose, i + 1)
+            if e:
+                drop.add(k)  # ’90s, ’em, rock ’n’ roll
+                skip_to = e.end()
+    if drop:
+        found = [f for k, f in enumerate(found) if k not in drop]
+    return found
 
 
 def parse_quotations(document: Document) -> Quotations:
@@ -719,17 +723,9 @@ def parse_quotations(document: Document) -> Quotations:
     blocks = document.blocks
     found = _scan(prose)
     # the marks of each block
-    per_block: list[list[tuple[int, str]]] = []
-    k = 0
-    n_found = len(found)
-    for b in blocks:
-        while k < n_found and found[k][0] < b.start:
-            k += 1
-        j = k
-        while j < n_found and found[j][0] < b.end:
-            j += 1
-        per_block.append(found[k:j])
-        k = j
+    offsets = [f[0] for f in found]
+    per_block = [found[bisect_left(offsets, b.start) : bisect_left(offsets, b.end)]
+                 for b in blocks]
     parser = _Parser(prose, blocks, per_block,
                      getattr(document, "markup_name", "text") == "text")
     quotations, records = parser.quotations, parser.marks
