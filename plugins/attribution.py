@@ -29,7 +29,7 @@ _DOUBLE_OPEN = frozenset('"“„‟«»') | {"''"}
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
 _TOKEN = regex.compile(
-    rf"{_Q}+|[@#]?[\p{{L}}\p{{N}}_]+(?:[-'’.&][\p{{L}}\p{{N}}_]+)*|[,:;—–]|-{{2,}}"
+    rf"{_Q}+|\d+(?::\d+)+|[@#]?[\p{{L}}\p{{N}}_]+(?:[-'’.&][\p{{L}}\p{{N}}_]+)*|[,:;—–]|-{{2,}}"
 )
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
 # A sentence boundary inside quoted text: end punctuation followed by more words.
@@ -97,7 +97,8 @@ _DESIGNATION = regex.compile(
 _NAMING = regex.compile(
     r"(?:(?:call|calls|calling|called|dub|dubs|dubbed|term|terms|termed)\s+(?:it|this|that|them|him|her|these|those)"
     r"(?:\s+(?:the|a|an))?|called|dubbed|termed|named|labell?ed|titled|entitled|headlined|known\s+as|"
-    r"so-called|the\s+(?:word|words|term|phrase|slogan|label|nickname|title|hashtag)s?)"
+    r"so-called|the\s+(?:word|term|phrase|slogan|label|nickname|title|hashtag|line|passage|"
+    r"caption|headline|motto|sentence)s?)"
     r"\s*[,:]?\s*$",
     regex.IGNORECASE,
 )
@@ -380,8 +381,8 @@ def _is_direct(document: Document, q, min_words: int) -> bool:
     if _INNER_END.search(content):
         return True
     # Titles and slogans in title case: “The Art of the Deal”, “Make Our Town Great”.
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if big and words[0][:1].isupper() and sum(w[:1].isupper() for w in big) >= 0.8 * len(big):
+    big = [w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit()]
+    if big and big[0][:1].isupper() and sum(w[:1].isupper() for w in big) >= 0.8 * len(big):
         return False
     # A quotation introduced as a name: the slogan “…”, a report titled “…”.
     block = document.block_at(q.start)
@@ -401,6 +402,7 @@ class _Context:
         self._cache: dict[tuple[int, int, bool], bool] = {}
         self._quoted: dict[int, list[int]] = {}
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
+        self._attributed: dict[int, str | None] = {}
 
     def masked(self, block_index: int) -> str:
         text = self._masked.get(block_index)
@@ -422,9 +424,11 @@ class _Context:
         found = self._cues.get(block_index)
         if found is None:
             masked = self.masked(block_index)
+            # A cue inside a compound is not one: co-written, so-called, well-said.
             found = [
                 (m.start(), m.end(), " ".join(m.group(0).lower().split()))
                 for m in self.pattern.finditer(masked, timeout=PATTERN_TIMEOUT)
+                if not (m.start() and masked[m.start() - 1] == "-")
             ]
             self._cues[block_index] = found
         return found
@@ -446,7 +450,7 @@ class _Context:
             m_start, m_end = m_start - lo, m_end - lo
             if cue.startswith("put") and not own:
                 continue
-            if cue.startswith(("according", "in the words of")):
+            if cue.startswith(("according", "in the words of")) or cue.endswith((" from", " by")):
                 kind = "according"
             elif cue.startswith("quoted as"):
                 kind = "quoted-as"
@@ -481,8 +485,12 @@ class _Context:
                 if q.start < block.end and q.end > block.start
                 and _is_direct(self.document, q, self.min_words)
             ]
-            for k, s in enumerate(self.document.sentences_in(block_index)):
-                if any(q.start < s.end and q.end > s.start for q in direct) and (
+            sentences = self.document.sentences_in(block_index)
+            for k, s in enumerate(sentences):
+                # The quotation may end the sentence before (“…?” Lee said.).
+                lo = sentences[max(k - 1, 0)].start
+                hi = sentences[min(k + 1, len(sentences) - 1)].end
+                if any(q.start < hi and q.end > lo for q in direct) and (
                     self.span_attributes(block_index, s.start, s.end)
                 ):
                     found.append(k)
@@ -546,8 +554,13 @@ class _Context:
             for k in {lo, hi} - {first, last} if 0 <= k < len(sentences)
         ) or self.speaker_continues(bi, first)
 
-    def attributed(self, q) -> str | None:
+    def attributed(self, q, depth: int = 0) -> str | None:
         """How the quotation is attributed (a short reason), or None."""
+        if q.start not in self._attributed:
+            self._attributed[q.start] = self._attribution(q, depth)
+        return self._attributed[q.start]
+
+    def _attribution(self, q, depth: int) -> str | None:
         doc = self.document
         bi = doc.block_index_at(q.start)
         if bi is None:
@@ -613,6 +626,16 @@ class _Context:
                 # speech before (“Ruiz argued that …”) does not attribute it.
                 if self.speaker_continues(bi - 1, len(doc.sentences_in(bi - 1))):
                     return "previous-paragraph"
+                # … and through paragraphs that are nothing but a quotation (not a
+                # short interjection, which is someone else's: “No!” the crowd).
+                if depth < 20 and self.only_quotation(bi - 1, pb.start, pb.end):
+                    before = [x for x in self.quotations if pb.start <= x.start < pb.end]
+                    if (
+                        before
+                        and _is_direct(doc, before[0], self.min_words)
+                        and self.attributed(before[0], depth + 1)
+                    ):
+                        return "previous-paragraph"
         # Blockquotes: the blockquote's paragraphs or the paragraph before it.
         if block.in_blockquote:
             j = bi

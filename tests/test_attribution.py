@@ -103,6 +103,30 @@ def test_unattributed_multi_paragraph_quotation_is_flagged_once():
     assert findings[0].text.startswith("“The steel is late")
 
 
+def test_a_run_of_quotation_paragraphs_keeps_its_speaker():
+    body = (
+        f"“{QUOTE},” Ruiz said at the meeting.\n\n"
+        "“We ordered the steel in March and it has not come.”\n\n"
+        "“We will not open a bridge that is not safe for anyone.”\n"
+    )
+    assert nl401(body) == []
+
+
+def test_an_interjection_breaks_the_run():
+    body = (
+        "“Should we close the library to pay for the bridge?” Ruiz asked the crowd.\n\n"
+        "“No!”\n\n"
+        "“Or should we raise the money some other way?”\n"
+    )
+    (f,) = nl401(body)
+    assert f.text.startswith("“Or should we")
+
+
+def test_cue_inside_a_compound_is_not_a_speech_act():
+    body = "The council met.\n\nThe co-written “plan to fix every bridge in the county by May” was shelved.\n"
+    assert len(nl401(body)) == 1
+
+
 def test_quotation_opening_a_paragraph_after_indirect_speech_is_flagged():
     # Indirect speech (“argued that …”) is not the speaker of the next quotation.
     body = f"Ruiz argued that the supplier was to blame.\n\n“{QUOTE}. The steel is late.”\n"
