@@ -454,10 +454,17 @@ class VagueSource(_SourcingRule):
         # The word just before: an affiliation or a back-reference (Pentagon officials,
         # the experts, one of the critics, his aides).
         before = prose[max(s_start, start - 40) : start]
-        prev_word = regex.search(r"([\p{L}’'-]+)\s+$", before)
+        prev_word = regex.search(r"([\p{L}’'.-]+)\s+$", before)
         if prev_word and not according:
             word = prev_word.group(1)
             low = word.lower()
+            if low in ("and", "or"):
+                # "Ruiz and other experts say": a named person heads the group.
+                partner = regex.search(r"([\p{L}’'.-]+)\s+$", before[: prev_word.start()])
+                if partner and _is_name(
+                        partner.group(1),
+                        not prose[s_start : start - len(before) + partner.start(1)].strip()):
+                    return False
             if low in _ANAPHORA_BEFORE and low not in _POSSESSIVE_DET:
                 return False
             if _is_name(word, not prose[s_start : start - len(prev_word.group(0))].strip()):
@@ -497,8 +504,8 @@ _REPORT_NAMED = regex.compile(
 # A named source elsewhere in the sentence ("In a report by Transparency International,
 # graft was said to be pervasive").
 _SOURCE_IN_SENTENCE = regex.compile(
-    r"(?:according\s+to|(?:report|survey|study|poll|statement|document|memo|review|audit|"
-    r"inquiry|investigation)s?\s+(?:[\w’'-]+\s+){0,2}?by)\s+(?:the\s+)?\p{Lu}",
+    r"(?i:according\s+to)|(?:report|survey|study|poll|statement|document|memo|review|audit|"
+    r"inquiry|investigation)s?\s+(?:[\w’'-]+\s+){0,2}?by\s+(?:the\s+)?\p{Lu}",
     regex.V1,
 )
 _PARTICIPLE = regex.compile(
