@@ -160,6 +160,27 @@ def _named(tokens: list[str], pronouns: bool = True) -> bool:
     return False
 
 
+def _new_name(tokens: list[str], known: set[str]) -> bool:
+    """Does the sentence bring in a person or body not in `known` as a possible
+    speaker: a name that is not the object of a preposition or a determiner
+    (“for Hillary Clinton”, “a U.S. citizen” do not count)?"""
+    for i, tok in enumerate(tokens):
+        if not tok[:1].isupper() or tok in known or _is_quote(tok):
+            continue
+        low = tok.lower()
+        if low in _NOT_SPEAKER or low in _PRONOUNS:
+            continue
+        if i == 0:
+            if low not in _OPENERS and tok[1:2].islower():
+                return True
+            continue
+        prev = tokens[i - 1]
+        if prev[:1].isupper() or prev.lower() in _NOT_SPEAKER or _is_quote(prev):
+            continue  # inside a name, or after a preposition or determiner
+        return True
+    return False
+
+
 def _speaker_after(tokens: list[str]) -> bool:
     """Inverted attribution: “…,” said the senator / said Smith / said he."""
     for tok in tokens[:6]:
@@ -507,12 +528,40 @@ class _Context:
         block = self.document.blocks[block_index]
         masked = self.masked(block_index)
         sentences = self.document.sentences_in(block_index)
+        s = sentences[earlier[-1]]
+        known = {
+            t for t in _tokens(masked[s.start - block.start : s.end - block.start])
+            if t[:1].isupper()
+        }
         for k in range(earlier[-1] + 1, upto):
             s = sentences[k]
             tokens = _tokens(masked[s.start - block.start : s.end - block.start])
-            if _named(tokens, pronouns=False):
+            if _new_name(tokens, known):
                 return False
         return True
+
+    def introduces(self, block_index: int) -> bool:
+        """Does the block's last sentence end with a speech act and its speaker
+        but no reported content (“Lee went on.”, “Lee continued his remarks.”,
+        not “Lee argued that the plan failed.”)?"""
+        sentences = self.document.sentences_in(block_index)
+        if not sentences:
+            return False
+        s = sentences[-1]
+        block = self.document.blocks[block_index]
+        lo, hi = s.start - block.start, s.end - block.start
+        if not self.span_attributes(block_index, s.start, s.end):
+            return False
+        masked = self.masked(block_index)
+        for m_start, m_end, _cue in self.cues(block_index):
+            if lo <= m_start and m_end <= hi:
+                rest = _tokens(masked[m_end:hi])
+                if len(rest) <= 5 and not any(
+                    t.lower() in ("that", "how", "why", "whether", "if") or _is_quote(t)
+                    for t in rest
+                ):
+                    return True
+        return False
 
     def only_quotation(self, block_index: int, start: int, end: int) -> bool:
         block = self.document.blocks[block_index]
@@ -626,6 +675,10 @@ class _Context:
                 # speech before (“Ruiz argued that …”) does not attribute it.
                 if self.speaker_continues(bi - 1, len(doc.sentences_in(bi - 1))):
                     return "previous-paragraph"
+                # Lee went on. / Lee continued his remarks. (a speech act that
+                # introduces, with no content of its own, ends the paragraph).
+                if self.introduces(bi - 1):
+                    return "introduced"
                 # … and through paragraphs that are nothing but a quotation (not a
                 # short interjection, which is someone else's: “No!” the crowd).
                 if depth < 20 and self.only_quotation(bi - 1, pb.start, pb.end):

@@ -112,6 +112,21 @@ def test_a_run_of_quotation_paragraphs_keeps_its_speaker():
     assert nl401(body) == []
 
 
+def test_paragraph_that_introduces_the_speaker_without_content():
+    body = f"The engineer, Dana Ruiz, went on.\n\n“{QUOTE}. The steel is late.”\n"
+    assert nl401(body) == []
+    body = f"Ruiz continued her remarks to the council.\n\n“{QUOTE}. The steel is late.”\n"
+    assert nl401(body) == []
+
+
+def test_someone_named_only_after_a_preposition_does_not_stop_the_speaker():
+    body = (
+        f"“{QUOTE},” Ruiz said. A native of Ohio, she voted for Mayor Lee in 2020. "
+        "“We cannot hurry the steel mill.”\n"
+    )
+    assert nl401(body) == []
+
+
 def test_an_interjection_breaks_the_run():
     body = (
         "“Should we close the library to pay for the bridge?” Ruiz asked the crowd.\n\n"
