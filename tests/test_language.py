@@ -140,6 +140,12 @@ def test_context_pairs(code, loaded, neutral):
     assert texts(neutral, code) == [], neutral
 
 
+def test_names_and_literal_senses():
+    assert texts("Savage's future at the club is unclear.", "NL202") == []
+    assert texts("A furious player slammed his racket onto the court.", "NL202") == []
+    assert texts("The fever decimated the region in 2014.", "NL202") == []
+
+
 def test_headlines_are_linted_like_body_text():
     findings = lint("Union Slams Proposal As Bombshell Memo Leaks\n\nThe union met on Monday.\n", select=["NL2"])
     assert {f.text.casefold() for f in findings} >= {"slams", "bombshell"}
@@ -152,6 +158,9 @@ def test_party_names_in_capitals_are_not_labels():
 
 def test_attribution_verbs_only_as_attribution():
     assert texts("The rebels claimed the town on Sunday.", "NL203") == []
+    assert texts("The minister moved to scotch claims that the deal was off.", "NL203") == []
+    assert texts("Addressing claims that the law was weak, she said more.", "NL203") == []
+    assert texts("Acme claims that the law is weak.", "NL203") == ["claims"]
     assert texts("Prices will fall, the minister insisted on Monday.", "NL203") == ["insisted"]
     assert texts("It was claimed that the files were lost.", "NL203") == []
 
