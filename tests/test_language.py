@@ -179,3 +179,29 @@ def test_messages_name_the_word_and_an_alternative():
     [finding] = lint("The union slammed the proposal.", select=["NL202"])
     assert "“slammed”" in finding.message and "criticized" in finding.message
     assert codes(lint("The union slammed the proposal.", select=["loaded-language"])) == ["NL202"]
+
+
+def test_straight_quotations_are_the_speakers_words():
+    text = 'The mayor said: "These thugs are a disgrace and the plan is a sham."\n'
+    assert lint(text, select=["NL2"]) == []
+
+
+def test_multi_paragraph_quotation_is_skipped_but_a_stray_mark_is_not():
+    convention = (
+        "Headline here\n\n"
+        "“The plan is a sham, and everyone knows it.\n\n"
+        "“The thugs who wrote it should resign,” the mayor said.\n"
+    )
+    assert lint(convention, select=["NL202"]) == []
+    stray = (
+        "Headline here\n\n"
+        "The mayor spoke first. “We will see.\n\n"
+        "The sham vote went ahead on Monday.\n"
+    )
+    assert texts(stray, "NL202") == ["sham"]
+
+
+def test_loaded_words_in_reported_headline_and_body_positions():
+    text = "Council passes bombshell budget\n\nThe council passed the budget on Monday.\n"
+    findings = lint(text, select=["NL202"])
+    assert [(f.line, f.text) for f in findings] == [(1, "bombshell")]
