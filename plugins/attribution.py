@@ -368,8 +368,8 @@ class UnattributedQuote(PhraseRule):
                 document,
                 first.start,
                 end,
-                "Who said this? The quotation has no speaker in reach; add the speaker "
-                "and a verb such as “said” (“…,” the mayor said).",
+                "Who said this: the quotation has no speaker in reach, so add the "
+                "speaker and a verb such as “said” (“…,” the mayor said).",
             )
 
 
