@@ -126,8 +126,8 @@ _REACTING = regex.compile(
 # Kinds of source, for telling whether "the poll" points back to a poll already
 # mentioned (it then needs no second finding) or is a new one.
 _KIND_WORDS = {
-    "poll": "poll polls polling survey surveys pollster pollsters",
-    "report": "report reports study studies analysis analyses research review audit inquiry "
+    "report": "poll polls polling survey surveys pollster pollsters "
+              "report reports study studies analysis analyses research review audit inquiry "
               "investigation investigations probe findings paper",
     "document": "document documents records emails e-mails memo memos memorandum dossier files "
                 "letter filing filings",
@@ -137,6 +137,13 @@ _KIND_PATTERNS = {
     kind: regex.compile(r"(?<!\w)(?:" + "|".join(words.split()) + r")(?!\w)", _F)
     for kind, words in _KIND_WORDS.items()
 }
+# A report named with its producer ("A survey of 280 firms by Data Services",
+# "The study, undertaken by the Commission").
+_KIND_BY_NAME = regex.compile(
+    r"(?i:" + "|".join(sorted({w for ws in _KIND_WORDS.values() for w in ws.split()}))
+    + r")(?!\w)[^.;:!?]{0,60}?(?<!\w)(?i:by|from|for)\s+(?:the\s+)?\p{Lu}",
+    regex.V1,
+)
 _RESEARCHED = regex.compile(
     r"(?<!\w)(?:surveyed|polled|interviewed|studied|investigated|analy[sz]ed|examined|"
     r"reviewed|audited|found|concluded|reported)(?!\w)",
@@ -345,6 +352,9 @@ class UnsourcedReport(_SourcingRule):
             if (trailing and following.block - document.sentences[index].block <= 1
                     and det not in _DEFINITE_DET):
                 if _NEXT_PRODUCER.match(prose, following.start, following.end):
+                    return False
+                # "A survey of 280 schemes by Incomes Data Services said ..."
+                if _KIND_BY_NAME.search(prose, following.start, following.end):
                     return False
         return True
 
