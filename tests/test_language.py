@@ -205,3 +205,9 @@ def test_loaded_words_in_reported_headline_and_body_positions():
     text = "Council passes bombshell budget\n\nThe council passed the budget on Monday.\n"
     findings = lint(text, select=["NL202"])
     assert [(f.line, f.text) for f in findings] == [(1, "bombshell")]
+
+
+def test_indirect_speech_is_the_speakers():
+    assert texts("He said he was brutally interrogated at the camp.", "NL202") == []
+    assert texts("According to the lawyer, it was a laughable suggestion.", "NL202") == []
+    assert texts("After the vote, which he said was close, the brutal cuts began.", "NL202") == ["brutal"]
