@@ -288,7 +288,9 @@ class UnattributedQuote(PhraseRule):
         "by a name and colon (Rep. Lee (D-Ore.): “…”) or a dash and name after it "
         "(“…” — Dana Lee); by a paragraph ending in a colon just before it; by the "
         "speaker of an earlier quotation in the same paragraph, or in the paragraph "
-        "before when it opens its paragraph (until someone else is named); and, for a "
+        "just before when it opens its paragraph (until someone else is named; a "
+        "second quotation-only paragraph in a row needs the speaker again); by a "
+        "paragraph that ends by introducing a speaker (Lee went on.); and, for a "
         "quoted phrase worked into a sentence, by a person named in that sentence. A "
         "multi-paragraph quotation is attributed when any of its paragraphs is; a "
         "blockquote by its own paragraphs or the paragraph before it. Not flagged: "
@@ -423,7 +425,6 @@ class _Context:
         self._cache: dict[tuple[int, int, bool], bool] = {}
         self._quoted: dict[int, list[int]] = {}
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
-        self._attributed: dict[int, str | None] = {}
 
     def masked(self, block_index: int) -> str:
         text = self._masked.get(block_index)
@@ -603,13 +604,8 @@ class _Context:
             for k in {lo, hi} - {first, last} if 0 <= k < len(sentences)
         ) or self.speaker_continues(bi, first)
 
-    def attributed(self, q, depth: int = 0) -> str | None:
+    def attributed(self, q) -> str | None:
         """How the quotation is attributed (a short reason), or None."""
-        if q.start not in self._attributed:
-            self._attributed[q.start] = self._attribution(q, depth)
-        return self._attributed[q.start]
-
-    def _attribution(self, q, depth: int) -> str | None:
         doc = self.document
         bi = doc.block_index_at(q.start)
         if bi is None:
@@ -679,16 +675,8 @@ class _Context:
                 # introduces, with no content of its own, ends the paragraph).
                 if self.introduces(bi - 1):
                     return "introduced"
-                # … and through paragraphs that are nothing but a quotation (not a
-                # short interjection, which is someone else's: “No!” the crowd).
-                if depth < 20 and self.only_quotation(bi - 1, pb.start, pb.end):
-                    before = [x for x in self.quotations if pb.start <= x.start < pb.end]
-                    if (
-                        before
-                        and _is_direct(doc, before[0], self.min_words)
-                        and self.attributed(before[0], depth + 1)
-                    ):
-                        return "previous-paragraph"
+                # Only one paragraph: a second quotation-only paragraph in a row
+                # needs its speaker again (copy desks reattribute after one).
         # Blockquotes: the blockquote's paragraphs or the paragraph before it.
         if block.in_blockquote:
             j = bi
