@@ -228,6 +228,9 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
             continue
         if tok == ":":
             break
+        initial = j == 0 or before[j - 1] in (":", "—", "–", "--")
+        if tok[:1].isupper() and not initial and low not in _NOT_SPEAKER:
+            return True  # a name, even one spelt like a word (“…,” May wrote)
         if low in _SKIP or (tok.islower() and low.endswith("ly") and len(low) > 4):
             continue
         if low in _PASSIVE:
@@ -245,7 +248,6 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
         if low in _COORD:
             # stood up and said: the subject is further back.
             return _any_speaker(before[:j])
-        initial = j == 0 or before[j - 1] in (":", "—", "–", "--")
         if low in ("a", "an", "the"):
             return False
         if low in _NOT_SPEAKER and (initial or not tok[:1].isupper()):

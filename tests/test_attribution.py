@@ -30,6 +30,7 @@ ATTRIBUTED = {
     "pronoun inverted": f"“{QUOTE},” said he.\n",
     "name after verb": f"“{QUOTE},” says Dana Ruiz, the city engineer.\n",
     "adverb between": f"“{QUOTE},” Ruiz later added.\n",
+    "name spelt like a word": f"“{QUOTE},” May wrote on her website.\n",
     "apposition": f"Dana Ruiz, the city's chief engineer since 2019, said: “{QUOTE}.”\n",
     "inflection tweeted": f"The mayor tweeted on Sunday: “{QUOTE}.”\n",
     "quoted as saying": f"Ruiz was quoted as saying “{QUOTE}.”\n",
