@@ -408,8 +408,18 @@ def _insane(document: Document, start: int, end: int) -> bool:
 
 
 def _phoney(document: Document, start: int, end: int) -> bool:
+    """`phony agreements` judges; `the phoney war` is a name and `phoney e-mails`
+    (forgeries, in fraud reports) a plain description."""
     nxt = _next_words(document, end, 1)
-    return not (nxt and nxt[0] in ("war", "wars"))  # `the phoney war`: a historical name
+    return not (nxt and nxt[0] in _FORGED_THINGS)
+
+
+_FORGED_THINGS = frozenset(
+    """war wars campaign e-mails e-mail emails email websites website sites site
+    giveaways giveaway accounts account documents document passports passport
+    cheques cheque checks tickets ticket invoices invoice ids id identities
+    identity credentials messages""".split()
+)
 
 
 def _utter(document: Document, start: int, end: int) -> bool:
@@ -497,7 +507,13 @@ def _partisan(document: Document, start: int, end: int) -> bool:
     if prev and prev[0] in ("non", "bi", "cross"):
         return False
     # `partisan politics`, `partisan lines`, `partisan divide`: description
-    return not (nxt and nxt[0] in ("lines", "line", "divide", "split", "politics", "gridlock", "balance", "fighting", "warfare", "groups", "group", "fighters", "war"))
+    return not (
+        nxt
+        and nxt[0]
+        in ("lines", "line", "divide", "split", "politics", "gridlock", "balance", "fighting",
+            "warfare", "groups", "group", "fighters", "war", "crowd", "crowds", "support",
+            "supporters", "fans", "audience")
+    )
 
 
 _LITERAL_EXPLOSIVE = frozenset(
