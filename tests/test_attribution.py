@@ -352,3 +352,18 @@ def test_scare_quote_exemptions(body):
 def test_seed_article_has_no_scare_quote():
     text = SEED.read_text(encoding="utf-8")
     assert lint(text, path="seed.txt", select=["NL402"]) == []
+
+
+def test_html_blockquote_code_and_link_targets():
+    html = (
+        "<html><body><h1>Bridge repairs</h1>\n"
+        "<p>The mayor wrote to residents on Friday:</p>\n"
+        f"<blockquote><p>“{QUOTE}. The steel is late.”</p></blockquote>\n"
+        "<p>The council met on Monday.</p>\n"
+        f"<p>“{QUOTE}. The steel is late.”</p>\n"
+        f"<p><code>\"{QUOTE}. The steel is late.\"</code></p>\n"
+        f"<p><a href=\"https://example.org/?q=%22{QUOTE}. Really.%22\">the minutes</a></p>\n"
+        "</body></html>\n"
+    )
+    findings = nl401(html, path="story.html")
+    assert [(f.line, f.text) for f in findings] == [(5, f"“{QUOTE}. The steel is late.”")]
