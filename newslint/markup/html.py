@@ -77,7 +77,6 @@ _CONTENT_ATTR = regex.compile(
 )
 _REFERENCE = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n")
-_NONSPACE = regex.compile(r"\S")
 _TITLE_SUFFIX = regex.compile(r"\s+\|\s+[^|]*\Z")
 
 
@@ -256,11 +255,10 @@ class _Reader(HTMLParser):
 
     def trimmed(self, s: int, e: int) -> tuple[int, int] | None:
         chunk = self.text[s:e]
-        m = _NONSPACE.search(chunk)
-        if not m:
-            return None
         last = len(chunk.rstrip())
-        return s + m.start(), s + last
+        if not last:
+            return None
+        return s + len(chunk) - len(chunk.lstrip()), s + last
 
     def decode_references(self, s: int, e: int) -> None:
         for m in _REFERENCE.finditer(self.text, s, e):
@@ -360,7 +358,8 @@ class _Reader(HTMLParser):
         prose = self.mask.build()
         if self.subs:
             prose = _overwrite(prose, self.subs, self.visible_spans())
-        return Markup(prose=prose, blocks=self.blocks, links=self.links, comments=self.comments)
+        blocks = [b for b in self.blocks if prose[b.start : b.end].strip()]
+        return Markup(prose=prose, blocks=blocks, links=self.links, comments=self.comments)
 
     def visible_spans(self) -> list[tuple[int, int]]:
         return self.mask.visible_spans()
