@@ -76,6 +76,7 @@ _CONTENT_ATTR = regex.compile(
     r"""\scontent\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s"'=<>`]+))""", regex.I
 )
 _REFERENCE = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_NUMERIC = regex.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n")
 _TITLE_SUFFIX = regex.compile(r"\s+\|\s+[^|]*\Z")
 
@@ -265,12 +266,11 @@ class _Reader(HTMLParser):
             self.substitute(m.start(), m.group(0))
 
     def substitute(self, start: int, raw: str) -> bool:
-        decoded = html.unescape(raw)
-        if decoded == raw:
+        found = decode_reference(raw)
+        if found is None:
             return False
-        if decoded.isspace():  # &nbsp; &#10; ...: a plain space, never a line break
-            decoded = " "
-        self.subs.append((start, decoded[: len(raw)], len(raw)))
+        decoded, length = found
+        self.subs.append((start, decoded[:length], length))
         return True
 
     # -- text ---------------------------------------------------------------
@@ -308,13 +308,15 @@ class _Reader(HTMLParser):
             return
         if self.skip:
             return
-        if self.substitute(start, raw):
-            if not html.unescape(raw).isspace():
-                self.add_prose(start, start + len(raw))
-            elif self.block is not None:
+        found = decode_reference(raw)
+        if found is not None:
+            self.subs.append((start, found[0][: found[1]], found[1]))
+        if found is not None and found[0] == " " and found[1] == len(raw):
+            # A space (&nbsp;): prose inside a block, but it does not start one.
+            if self.block is not None:
                 self.block_parts.append((start, start + len(raw)))
         else:
-            self.add_prose(start, start + len(raw))  # "AT&T": not a reference
+            self.add_prose(start, start + len(raw))  # or "AT&T": not a reference
 
     def handle_entityref(self, name):
         self.reference("&" + name)
@@ -324,12 +326,18 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data):
         start = self.here()
+        text = self.text
+        if not text.startswith("<!--", start):  # a bogus comment: <!x>, </ x>, <?x>
+            close = text.find(">", start)
+            end = len(text) if close == -1 else close + 1
+            self.comments.append(Comment(start, end, data))
+            return
         end = start + 4 + len(data)
         for closer in ("-->", "--!>", ">"):
-            if self.text.startswith(closer, end):
+            if text.startswith(closer, end):
                 end += len(closer)
                 break
-        self.comments.append(Comment(start, end, data))
+        self.comments.append(Comment(start, min(end, len(text)), data))
 
     # -- the result -----------------------------------------------------------
     def result(self) -> Markup:
@@ -363,6 +371,35 @@ class _Reader(HTMLParser):
 
     def visible_spans(self) -> list[tuple[int, int]]:
         return self.mask.visible_spans()
+
+
+def decode_reference(raw: str) -> tuple[str, int] | None:
+    """What a character reference at the start of `raw` stands for, and how
+    many characters of `raw` it takes: ``&reg0`` is ``®`` (4) then a literal
+    0, as a browser reads it. Whitespace reads as a plain space. None: not a
+    reference ("AT&T")."""
+    if raw.startswith("&#"):
+        m = _NUMERIC.match(raw)
+        if not m:
+            return None
+        decoded, length = html.unescape(m.group(0)), m.end()
+    else:
+        from html.entities import html5
+
+        name = raw[1:]
+        if name.endswith(";") and name in html5:
+            decoded, length = html5[name], len(raw)
+        else:
+            name = name.rstrip(";")
+            for k in range(len(name), 1, -1):  # legacy names without ";" (&amp, &copy)
+                if name[:k] in html5:
+                    decoded, length = html5[name[:k]], k + 1
+                    break
+            else:
+                return None
+    if decoded.isspace():  # &nbsp; &#10; ...: a plain space, never a line break
+        decoded = " "
+    return decoded, length
 
 
 def _overwrite(

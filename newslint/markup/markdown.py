@@ -211,15 +211,13 @@ def read_markdown(text: str) -> Markup:
 def _decoded_entity(m) -> str:
     """An entity reference as the character it stands for, at the reference's
     first offset, the rest blanked (so offsets stay those of the file)."""
-    import html
+    from newslint.markup.html import decode_reference
 
     raw = m.group(0)
-    decoded = html.unescape(raw)
-    if decoded == raw:
+    found = decode_reference(raw)
+    if found is None or found[1] != len(raw):  # CommonMark: whole names only
         return raw
-    if decoded.isspace():
-        decoded = " "
-    return decoded.ljust(len(raw))[: len(raw)]
+    return found[0].ljust(len(raw))[: len(raw)]
 
 
 def _raw_html(
