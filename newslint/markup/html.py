@@ -53,7 +53,7 @@ BLOCK_LEVEL = frozenset({
     "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main",
     "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul", "title", "head", "br-block", "menu", "legend", "center",
+    "thead", "tr", "ul", "title", "head", "menu", "legend", "center",
 })
 KIND_OF = {
     "p": "paragraph", "li": "list_item", "td": "table_cell", "th": "table_cell",
