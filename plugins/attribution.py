@@ -16,6 +16,7 @@ quoted words never counts."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cached_property
 from importlib.resources import files
 
@@ -26,6 +27,8 @@ from newslint import Document, PhraseRule, Rule, Severity, hookimpl
 #: Seconds the speech-act pattern may run over one paragraph.
 PATTERN_TIMEOUT = 2.0
 _DOUBLE_OPEN = frozenset('"“„‟«»') | {"''"}
+#: How many sentences on the speaker of an attributed quotation stays in reach.
+_SPEAKER_REACH = 6
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
 _TOKEN = regex.compile(
@@ -427,19 +430,48 @@ class _Context:
         self._cache: dict[tuple[int, int, bool], bool] = {}
         self._quoted: dict[int, list[int]] = {}
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
+        self._cue_starts: dict[int, list[int]] = {}
+        self._sentences: dict[int, list] | None = None
+        self._by_block: dict[int, list] | None = None
+        self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
+
+    def sentences(self, block_index: int) -> list:
+        """The block's sentences (one pass over the document's, then cached)."""
+        if self._sentences is None:
+            self._sentences = {}
+            for sentence in self.document.sentences:
+                self._sentences.setdefault(sentence.block, []).append(sentence)
+        return self._sentences.get(block_index, [])
+
+    def quotations_in(self, block_index: int) -> list:
+        """The outermost quotations that overlap the block."""
+        if self._by_block is None:
+            self._by_block = {}
+            doc = self.document
+            for q in self.quotations:
+                first = doc.block_index_at(q.start)
+                last = doc.block_index_at(max(q.start, q.end - 1))
+                if first is None:
+                    continue
+                for b in range(first, (last if last is not None else first) + 1):
+                    self._by_block.setdefault(b, []).append(q)
+        return self._by_block.get(block_index, [])
 
     def masked(self, block_index: int) -> str:
         text = self._masked.get(block_index)
         if text is None:
             doc = self.document
             block = doc.blocks[block_index]
-            chars = list(doc.prose[block.start : block.end])
-            for q in self.quotations:
-                if q.end <= block.start or q.start >= block.end:
+            parts, pos = [], block.start
+            for q in self.quotations_in(block_index):
+                s, e = max(q.start, block.start, pos), min(q.end, block.end)
+                if e <= s:
                     continue
-                s, e = max(q.start, block.start), min(q.end, block.end)
-                chars[s - block.start : e - block.start] = _Q * (e - s)
-            text = "".join(chars)
+                parts.append(doc.prose[pos:s])
+                parts.append(_Q * (e - s))
+                pos = e
+            parts.append(doc.prose[pos : block.end])
+            text = "".join(parts)
             self._masked[block_index] = text
         return text
 
@@ -455,7 +487,16 @@ class _Context:
                 if not (m.start() and masked[m.start() - 1] == "-")
             ]
             self._cues[block_index] = found
+            self._cue_starts[block_index] = [c[0] for c in found]
         return found
+
+    def cues_in(self, block_index: int, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The block's speech acts within [lo, hi) (offsets relative to the block)."""
+        found = self.cues(block_index)
+        starts = self._cue_starts[block_index]
+        i = bisect_left(starts, lo)
+        j = bisect_left(starts, hi, i)
+        return [c for c in found[i:j] if c[1] <= hi]
 
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
         """Does text[start:end] (in one block) hold a speech act with a speaker?
@@ -468,9 +509,7 @@ class _Context:
         lo, hi = start - block.start, end - block.start
         text = self.masked(block_index)[lo:hi]
         result = False
-        for m_start, m_end, cue in self.cues(block_index):
-            if m_start < lo or m_end > hi:
-                continue
+        for m_start, m_end, cue in self.cues_in(block_index, lo, hi):
             m_start, m_end = m_start - lo, m_end - lo
             if cue.startswith("put") and not own:
                 continue
@@ -502,22 +541,19 @@ class _Context:
         with a speaker."""
         found = self._quoted.get(block_index)
         if found is None:
-            block = self.document.blocks[block_index]
-            found = []
-            direct = [
-                q for q in self.quotations
-                if q.start < block.end and q.end > block.start
-                and _is_direct(self.document, q, self.min_words)
+            sentences = self.sentences(block_index)
+            # Sentences a direct quotation touches, and their neighbours (the
+            # quotation may end the sentence before: “…?” Lee said.).
+            near: set[int] = set()
+            for q in self.quotations_in(block_index):
+                if _is_direct(self.document, q, self.min_words):
+                    a = _sentence_index(sentences, q.start)
+                    b = _sentence_index(sentences, max(q.start, q.end - 1))
+                    near.update(range(max(a - 1, 0), min(b + 2, len(sentences))))
+            found = [
+                k for k in sorted(near)
+                if self.span_attributes(block_index, sentences[k].start, sentences[k].end)
             ]
-            sentences = self.document.sentences_in(block_index)
-            for k, s in enumerate(sentences):
-                # The quotation may end the sentence before (“…?” Lee said.).
-                lo = sentences[max(k - 1, 0)].start
-                hi = sentences[min(k + 1, len(sentences) - 1)].end
-                if any(q.start < hi and q.end > lo for q in direct) and (
-                    self.span_attributes(block_index, s.start, s.end)
-                ):
-                    found.append(k)
             self._quoted[block_index] = found
         return found
 
@@ -525,12 +561,15 @@ class _Context:
         """Is the speaker of an attributed quotation among the block's sentences
         before `upto` still the one talking at `upto`? Yes unless a sentence in
         between names someone else."""
-        earlier = [k for k in self.attributed_quotation_sentences(block_index) if k < upto]
-        if not earlier:
+        attributed = self.attributed_quotation_sentences(block_index)
+        i = bisect_left(attributed, upto)
+        # Within reach: at most a few sentences back.
+        if i == 0 or upto - attributed[i - 1] > _SPEAKER_REACH:
             return False
+        earlier = attributed[:i]
         block = self.document.blocks[block_index]
         masked = self.masked(block_index)
-        sentences = self.document.sentences_in(block_index)
+        sentences = self.sentences(block_index)
         s = sentences[earlier[-1]]
         known = {
             t for t in _tokens(masked[s.start - block.start : s.end - block.start])
@@ -547,7 +586,7 @@ class _Context:
         """Does the block's last sentence end with a speech act and its speaker
         but no reported content (“Lee went on.”, “Lee continued his remarks.”,
         not “Lee argued that the plan failed.”)?"""
-        sentences = self.document.sentences_in(block_index)
+        sentences = self.sentences(block_index)
         if not sentences:
             return False
         s = sentences[-1]
@@ -556,14 +595,13 @@ class _Context:
         if not self.span_attributes(block_index, s.start, s.end):
             return False
         masked = self.masked(block_index)
-        for m_start, m_end, _cue in self.cues(block_index):
-            if lo <= m_start and m_end <= hi:
-                rest = _tokens(masked[m_end:hi])
-                if len(rest) <= 5 and not any(
-                    t.lower() in ("that", "how", "why", "whether", "if") or _is_quote(t)
-                    for t in rest
-                ):
-                    return True
+        for _m_start, m_end, _cue in self.cues_in(block_index, lo, hi):
+            rest = _tokens(masked[m_end:hi])
+            if len(rest) <= 5 and not any(
+                t.lower() in ("that", "how", "why", "whether", "if") or _is_quote(t)
+                for t in rest
+            ):
+                return True
         return False
 
     def only_quotation(self, block_index: int, start: int, end: int) -> bool:
@@ -575,7 +613,7 @@ class _Context:
         """Does the quotation's sentence name a person or body (whose word it may be)?"""
         doc = self.document
         bi = doc.block_index_at(q.start)
-        sentences = doc.sentences_in(bi) if bi is not None else []
+        sentences = self.sentences(bi) if bi is not None else []
         if not sentences:
             return True
         block = doc.blocks[bi]
@@ -593,7 +631,7 @@ class _Context:
         bi = doc.block_index_at(q.start)
         if bi is None:
             return True
-        sentences = doc.sentences_in(bi)
+        sentences = self.sentences(bi)
         if not sentences:
             return True
         first = _sentence_index(sentences, q.start)
@@ -613,7 +651,7 @@ class _Context:
         if bi is None:
             return "no-block"
         block = doc.blocks[bi]
-        sentences = doc.sentences_in(bi)
+        sentences = self.sentences(bi)
         if not sentences:
             return "no-sentence"
         first = _sentence_index(sentences, q.start)
@@ -663,7 +701,7 @@ class _Context:
         # A paragraph ending in a colon introduces a quotation at the start of the
         # next; a paragraph that opens with a quotation continues the speaker of
         # the quotations in the paragraph before.
-        if bi > 0 and not masked[:rel].strip():
+        if bi > 0 and _opens(masked, rel):
             pb = doc.blocks[bi - 1]
             if pb.kind in ("paragraph", "list_item") and pb.in_blockquote == block.in_blockquote:
                 prev = doc.prose[pb.start : pb.end].rstrip()
@@ -671,7 +709,7 @@ class _Context:
                     return "colon-paragraph"
                 # “…,” the mayor said. / “…” : the same speaker goes on. Indirect
                 # speech before (“Ruiz argued that …”) does not attribute it.
-                if self.speaker_continues(bi - 1, len(doc.sentences_in(bi - 1))):
+                if self.speaker_continues(bi - 1, len(self.sentences(bi - 1))):
                     return "previous-paragraph"
                 # Lee went on. / Lee continued his remarks. (a speech act that
                 # introduces, with no content of its own, ends the paragraph).
@@ -700,16 +738,27 @@ class _Context:
 
 def _colon_adjacent(masked: str, rel: int) -> bool:
     # The colon stands right before the opening mark.
-    return masked[:rel].rstrip().endswith(":")
+    i = rel - 1
+    while i >= 0 and masked[i].isspace():
+        i -= 1
+    return i >= 0 and masked[i] == ":"
+
+
+def _opens(masked: str, rel: int) -> bool:
+    # Nothing but spaces before the opening mark in its paragraph.
+    return not masked[max(0, rel - 200) : rel].strip() and (rel <= 200 or not masked[:rel].strip())
 
 
 def _sentence_index(sentences, offset: int) -> int:
-    for i, s in enumerate(sentences):
-        if s.start <= offset < s.end:
-            return i
-        if offset < s.start:
-            return max(i - 1, 0)
-    return len(sentences) - 1
+    """The sentence holding `offset` (or the last one starting before it)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].start <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(lo - 1, 0)
 
 
 class ScareQuote(Rule):
