@@ -104,7 +104,8 @@ _COMMON_OPENERS = frozenset(
     enforcement nuclear aviation policy climate energy tech technology business trade
     labor labour union school university academic police diplomatic election polling
     aides advisers advisors allies economists scientists researchers historians scholars
-    diplomats operatives associates confidants opinion""".split()
+    diplomats operatives associates confidants opinion all virtually nearly almost few
+    lots""".split()
 )
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'/&.-]*")
 _DAYS_MONTHS = (
@@ -362,6 +363,8 @@ class UnsourcedReport(_SourcingRule):
         found = self._noun_pattern.search(match.string, match.start(), match.end())
         noun = found.group(0).lower() if found else "report"
         plural = noun.endswith("s") and noun not in ("analysis",) or noun in ("research",)
+        if noun in ("rumours", "rumors"):
+            return "Whose rumours? Say who is spreading them and why they matter, or leave them out."
         if noun == "research":
             return "Whose research? Name who did it, or link it."
         if plural:
@@ -376,7 +379,7 @@ _ANAPHORA_BEFORE = frozenset(
     "the these those its their of among such other his her our my your".split()
 )
 _VAGUE_VERB_START = regex.compile(
-    r"\s+(?:(?:have|has|had|are|were|is|also|long|often|privately|publicly|now|still|"
+    r"\s+(?:(?:have|has|had|are|were|is|would|could|might|may|will|also|long|often|privately|publicly|now|still|"
     r"increasingly|widely|frequently|even|already)\s+){0,3}\w+(?:\s+out)?$",
     _F,
 )
@@ -502,7 +505,8 @@ _AGENT_AFTER = regex.compile(
     _F,
 )
 _NOT_ATTRIBUTION_AFTER = regex.compile(
-    r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|\p{Lu})|as\b|in\b|at\b|during\b|"
+    r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|\p{Lu})|as\b|"
+    r"in\b(?!\s+(?:\d|" + _DAYS_MONTHS + r"|last|recent|early|late|the\s+past))|at\b|during\b|"
     r"through\b|via\b|(?:[\w’'-]+\s+){0,3}?(?:on|in|by|from)\s+(?:the\s+)?\p{Lu})",
     regex.V1,
 )
