@@ -245,6 +245,7 @@ def test_min_words_option():
     body = "The council met.\n\n“Repairs cost too much”\n"
     assert nl401(body) == []
     assert len(nl401(body, **{"NL401": {"min-words": 3}})) == 1
+    assert len(nl401(body, **{"unattributed-quote": {"min-words": 3}})) == 1
 
 
 # -- the seed article ---------------------------------------------------------------
