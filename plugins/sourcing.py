@@ -349,7 +349,7 @@ class UnsourcedReport(_SourcingRule):
         # The Funding Council said ..."): the house style of many news services.
         if index is not None and index + 1 < len(document.sentences):
             following = document.sentences[index + 1]
-            trailing = prose[s_start:np_start].rstrip().endswith(",")
+            trailing = prose[s_start : match.start()].rstrip().endswith(",")
             if (trailing and following.block - document.sentences[index].block <= 1
                     and det not in _DEFINITE_DET):
                 if _NEXT_PRODUCER.match(prose, following.start, following.end):
@@ -374,6 +374,14 @@ class UnsourcedReport(_SourcingRule):
 
 _BY_VAGUE = regex.compile(
     r"\sby\s+(?:some|many|others|critics|experts|observers|analysts|insiders)$", _F
+)
+_RESPONDENTS = regex.compile(
+    r"(?<!\w)(?:survey|surveys|surveyed|poll|polled|questioned|interviewed|respondents|"
+    r"found|asked)(?!\w)",
+    _F,
+)
+_ASKED = regex.compile(
+    r"(?<!\w)(?:surveyed|polled|questioned|interviewed|respondents|asked|survey\s+of)(?!\w)", _F
 )
 _ANAPHORA_BEFORE = frozenset(
     "the these those its their of among such other his her our my your".split()
@@ -485,6 +493,11 @@ class VagueSource(_SourcingRule):
         # "Some said ..." after "Of the 40 people interviewed,": the group is described.
         if regex.match(r"\s*(?:of|among)\s", prose[s_start:start], _F):
             return False
+        # "many said" among the respondents of a named survey: they are described.
+        if head.group(0).lower() in ("some", "many", "most", "others") and not according:
+            if _RESPONDENTS.search(prose, s_start, start) or _ASKED.search(
+                    self._previous_sentence(document, index)):
+                return False
         if self._speaker_in_reach(document, s_start, start, end, s_end):
             return False
         return True
@@ -583,6 +596,11 @@ class PassiveAttribution(_SourcingRule):
             previous = self._previous_sentence(document, index)
             if previous and _REPORT_NAMED.search(previous):
                 return False
+            # "X is reportedly ... / The Ledger said ...": the next sentence names the outlet.
+            if index is not None and index + 1 < len(document.sentences):
+                following = document.sentences[index + 1]
+                if _NEXT_PRODUCER.match(prose, following.start, following.end):
+                    return False
         if self._speaker_in_reach(document, s_start, start, end, s_end):
             return False
         return True

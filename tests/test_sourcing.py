@@ -66,6 +66,11 @@ def test_nl101_message_asks_the_editors_question():
         "According to a report released by the inspector general, the plant will close.",
         "According to three polls, including one from Marlow College, the race is tied.",
         "A poll conducted for the Ledger shows the mayor ahead.",
+        # a lead whose producer is named in the next sentence (news-service style)
+        "Most teenagers own a phone, according to a survey. A study by the Marlow Institute "
+        "found that 80% of 15-year-olds had one.",
+        "Teenagers sleep less than they did, a report says. The Sleep Council said its figures "
+        "came from 3,000 families.",
         # producer in the sentence before
         "The Audit Office published its review on Tuesday. The study found waste in every department.",
         "Marlow College surveyed 900 voters last week. A poll of that size shows a clear lead.",
@@ -148,6 +153,7 @@ def test_nl102_message():
         "Pentagon officials said the tests were rushed.",
         # a described group
         "Of the 40 tenants interviewed, some said rents had doubled.",
+        "The Chamber surveyed 300 firms. Many said costs had risen.",
         # not a source at all
         "The rise is causing some worry at the central bank.",
         "She struck many of the same notes as her rival.",
@@ -198,6 +204,7 @@ def test_nl103_message():
         # the outlet is named
         "The singer reportedly cancelled the tour, according to the Daily Ledger.",
         "The Daily Ledger reported on the tour on Sunday. The singer reportedly cancelled it.",
+        "The singer reportedly cancelled the tour. The Daily Ledger said she was ill.",
         # a speaker's words
         "“It is believed he fled,” Ruiz said.",
         # allegedly: standard caution in court and crime reporting
