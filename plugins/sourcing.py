@@ -61,7 +61,7 @@ _DESCRIBED = regex.compile(
     r"(?<!\w)(?:condition\s+of\s+anonymity|speaking\s+anonymously|spoke\s+anonymously|"
     r"not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)|asked\s+not\s+to\s+be\s+"
     r"(?:named|identified)|requested\s+anonymity|in\s+exchange\s+for\s+anonymity|"
-    r"granted\s+anonymity|familiar\s+with|knowledge\s+of|briefed\s+on|involved\s+in|"
+    r"granted\s+anonymity|familiar\s+with|privy\s+to|knowledge\s+of|briefed\s+on|involved\s+in|"
     r"close\s+to|who\s+(?:was|were|is|are|had|has|have)\s+(?:present|there|in\s+the\s+room))(?!\w)",
     _F,
 )
