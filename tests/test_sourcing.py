@@ -124,6 +124,8 @@ def test_nl101_not_in_the_headline():
         ("Observers note that turnout was low.", "Observers note"),
         ("Sources said the deal was close.", "Sources said"),
         ("Insiders claim the chief executive will resign.", "Insiders claim"),
+        ("A source said the deal was close.", "A source said"),
+        ("Some legal experts say the ruling is flawed.", "Some legal experts say"),
         ("It has been suggested by some that the mayor knew.", "It has been suggested by some"),
         ("The plan, which critics say is flawed, passed on Monday.", "critics say"),
         ("The levy passed, but some worry that rents will rise.", "some worry"),
@@ -150,6 +152,7 @@ def test_nl102_message():
         "Critics, including Senator Ann Ortiz, say the plan will raise rents.",
         # a back-reference or an affiliation
         "The experts said the virus was spreading.",
+        "The source said the deal was close.",
         "Pentagon officials said the tests were rushed.",
         # a described group
         "Of the 40 tenants interviewed, some said rents had doubled.",
