@@ -413,6 +413,7 @@ _RESPONDENTS = regex.compile(
 _ASKED = regex.compile(
     r"(?<!\w)(?:surveyed|polled|questioned|interviewed|respondents|asked|survey\s+of)(?!\w)", _F
 )
+_BARE_QUANTIFIERS = frozenset("some many most others several numerous people folks".split())
 _ANAPHORA_BEFORE = frozenset(
     "the these those its their of among such other his her our my your".split()
 )
@@ -481,7 +482,8 @@ class VagueSource(_SourcingRule):
 
     def span_for(self, match, entry):
         start, end = match.span()
-        if self._head_pattern.match(match.group(0)):
+        head = self._head_pattern.match(match.group(0))
+        if head and head.group(0).lower() not in _BARE_QUANTIFIERS:
             start = self._extend(match.string, start)
         return start, end
 
@@ -665,11 +667,12 @@ class PassiveAttribution(_SourcingRule):
             previous = self._previous_sentence(document, index)
             if previous and _REPORT_NAMED.search(previous):
                 return False
-            # "X is reportedly ... / The Ledger said ...": the next sentence names the outlet.
-            if index is not None and index + 1 < len(document.sentences):
-                following = document.sentences[index + 1]
-                if _NEXT_PRODUCER.match(prose, following.start, following.end):
-                    return False
+        # "X is reportedly ... / The Ledger said ...": the next sentence names the source.
+        if index is not None and index + 1 < len(document.sentences):
+            following = document.sentences[index + 1]
+            if (following.block - document.sentences[index].block <= 1
+                    and _NEXT_PRODUCER.match(prose, following.start, following.end)):
+                return False
         if self._speaker_in_reach(document, s_start, start, end, s_end):
             return False
         return True

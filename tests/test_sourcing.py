@@ -124,6 +124,7 @@ def test_nl101_not_in_the_headline():
         ("Observers note that turnout was low.", "Observers note"),
         ("Sources said the deal was close.", "Sources said"),
         ("Insiders claim the chief executive will resign.", "Insiders claim"),
+        ("Some firms back the law, while others fear it will hurt them.", "others fear"),
         ("A source said the deal was close.", "A source said"),
         ("Some legal experts say the ruling is flawed.", "Some legal experts say"),
         ("It has been suggested by some that the mayor knew.", "It has been suggested by some"),
@@ -208,6 +209,7 @@ def test_nl103_message():
         "The singer reportedly cancelled the tour, according to the Daily Ledger.",
         "The Daily Ledger reported on the tour on Sunday. The singer reportedly cancelled it.",
         "The singer reportedly cancelled the tour. The Daily Ledger said she was ill.",
+        "The striker is believed to want a move. The Sunday Ledger reports that he met the club.",
         # a speaker's words
         "“It is believed he fled,” Ruiz said.",
         # allegedly: standard caution in court and crime reporting
