@@ -623,9 +623,10 @@ class PassiveAttribution(_SourcingRule):
         "What it flags": "Passive and adverbial attributions that hide who is making the "
         "claim: “it is believed”, “it was revealed”, “it is widely thought”, “it has been "
         "reported”, “reportedly”, “is said to be”, “is alleged to have”, “is widely "
-        "expected”. It does not flag a passive followed by its agent (“it was revealed "
+        "expected”, “is seen as”, “it emerged that”. It does not flag a passive followed by its agent (“it was revealed "
         "by the Senate committee”), “reportedly” when the outlet is named in the "
-        "sentence or the one before, or a named speaker's words. “Allegedly” is "
+        "sentence, the one before or the one after, a sentence that says “according "
+        "to” whom, or a named speaker's words. “Allegedly” is "
         "standard caution in court and crime reporting, so it is flagged only when the "
         "option `allegedly` is true.",
         "Why it matters": "The passive removes the one thing the reader needs to judge "
