@@ -174,7 +174,7 @@ def _load_pack(path: str) -> list[RuleSpec]:
         _check_keys(rule, _RULE_KEYS, path, "rule")
         if "code" not in rule or not isinstance(rule["code"], str):
             raise DataError(path, line_of(rule), "every rule needs a 'code' (such as NL599)")
-        flags = regex.V1 | (0 if rule.get("case") == "sensitive" else regex.IGNORECASE)
+        flags = regex.V0 | (0 if rule.get("case") == "sensitive" else regex.IGNORECASE)
         if rule.get("case") not in (None, "sensitive", "insensitive"):
             raise DataError(path, line_of(rule, "case"), "'case' is 'sensitive' or 'insensitive'")
         if rule.get("scope", "all") not in _SCOPES:
@@ -280,7 +280,7 @@ class PhraseRule(Rule):
     @cached_property
     def compiled(self) -> tuple[regex.Pattern | None, dict[str, Entry], list[tuple[Any, Entry]]]:
         """One pattern for all entries, plus what is needed to tell which matched."""
-        flags = regex.V1 | (0 if self.case_sensitive else regex.IGNORECASE)
+        flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
         lists = {**self.lists, "ignore_unused": True}
         alternatives = []
         by_phrase: dict[str, Entry] = {}

@@ -63,5 +63,5 @@ def test_readme_rule_pack_works_when_copied(tmp_path, run_cli):
     assert code == 1, err
     assert out.splitlines() == [
         "a.txt:1:15: HS100 [info] Write “use” instead of “utilise”: plain English",
-        "a.txt:1:37: HS100 [info] Write “now” instead of “at this point in time”: wordy",
+        "a.txt:1:33: HS100 [info] Write “now” instead of “at this point in time”: wordy",
     ]
