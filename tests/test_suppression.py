@@ -220,3 +220,11 @@ def test_rule_docs_for_nl001_and_nl002(run_cli):
         assert rc == 0
         for section in ("What it flags", "Why it matters", "Example", "Instead", "References"):
             assert section in out
+
+
+def test_plain_text_directive_above_the_headline_keeps_the_headline():
+    from newslint import lint_text
+
+    text = "newslint-disable-next-line NL502\nSenate REJECTS budget?!\n\nBody.\n"
+    findings = lint_text(text, path="a.txt")
+    assert [(f.code, f.line) for f in findings if f.code.startswith("NL5")] == [("NL501", 2)]

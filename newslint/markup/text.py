@@ -74,10 +74,16 @@ def read_text(text: str) -> Markup:
     if current:
         blocks.append(Block("paragraph", current[0], current[1]))
 
-    # The first line is the headline when a blank line follows it.
-    if len(lines) >= 2 and blocks:
+    # The first line is the headline when a blank line follows it. Directive
+    # lines above it (newslint-disable-next-line ...) do not count as lines.
+    first_line = 0
+    while first_line < len(lines) and text[slice(*lines[first_line])].strip() and not prose[
+        slice(*lines[first_line])
+    ].strip():
+        first_line += 1
+    if first_line + 1 < len(lines) and blocks:
         first = blocks[0]
-        (s0, e0), (s1, e1) = lines[0], lines[1]
+        (s0, e0), (s1, e1) = lines[first_line], lines[first_line + 1]
         if first.start == s0 and first.end == e0 and not text[s1:e1].strip():
             blocks[0] = Block("headline", first.start, first.end)
     return Markup(prose=prose, blocks=blocks, comments=comments)
