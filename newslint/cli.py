@@ -240,6 +240,8 @@ def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def _baseline_and_diff(args: argparse.Namespace, report, stdin_texts: dict[str, str]) -> int | None:
     """--write-baseline (records, reports nothing: returns the exit code),
     --baseline and --diff-base (drop findings from the report)."""
+    if not (args.write_baseline or args.baseline or args.diff_base):
+        return None  # and import neither module: start-up time
     from newslint.baseline import BaselineError, load_baseline, write_baseline
     from newslint.gitdiff import ChangedLines, DiffError
 
