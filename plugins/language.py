@@ -172,7 +172,24 @@ _NON_POLITICAL_REGIME = frozenset(
 )
 
 
-class LoadedEpithet(PhraseRule):
+class _LoadedRule(PhraseRule):
+    """What the three rules share: the message names the word, says why it is
+    loaded, and gives the neutral alternative where the pack has one."""
+
+    verdict = "is loaded"
+    without_suggestion = ""
+    default_suggestion: str | None = None
+
+    def message_for(self, document: Document, match, entry: Entry) -> str:
+        text = " ".join(document.text[match.start() : match.end()].split())
+        note = (entry.note or "").rstrip(".")
+        suggestion = entry.suggestion or self.default_suggestion
+        if suggestion:
+            return f"“{text}” {self.verdict} ({note}); write “{suggestion}” instead."
+        return f"“{text}” {self.verdict} ({note}); {self.without_suggestion}."
+
+
+class LoadedEpithet(_LoadedRule):
     # Quotations are skipped in accept() (see _in_speakers_words), which does not
     # let an unclosed quotation mark silence the rest of the article.
     skip_quotations = False
@@ -204,12 +221,8 @@ class LoadedEpithet(PhraseRule):
         "SPJ Code of Ethics, “Avoid stereotyping”.",
     }
 
-    def message_for(self, document: Document, match, entry: Entry) -> str:
-        text = " ".join(document.text[match.start() : match.end()].split())
-        note = (entry.note or "").rstrip(".")
-        if entry.suggestion:
-            return f"“{text}” is a loaded label ({note}); write “{entry.suggestion}” instead."
-        return f"“{text}” is a loaded label ({note}); use the name and role instead."
+    verdict = "is a loaded label"
+    without_suggestion = "use the name and role instead"
 
     def accept(self, document: Document, match, entry: Entry) -> bool:
         start, end = match.span()
@@ -303,7 +316,7 @@ _LEGAL_RECKLESS = frozenset(
 )
 
 
-class LoadedLanguage(PhraseRule):
+class LoadedLanguage(_LoadedRule):
     # Quotations are skipped in accept() (see _in_speakers_words), which does not
     # let an unclosed quotation mark silence the rest of the article.
     skip_quotations = False
@@ -336,12 +349,8 @@ class LoadedLanguage(PhraseRule):
         "“Seek truth and report it”.",
     }
 
-    def message_for(self, document: Document, match, entry: Entry) -> str:
-        text = " ".join(document.text[match.start() : match.end()].split())
-        note = (entry.note or "").rstrip(".")
-        if entry.suggestion:
-            return f"“{text}” is loaded ({note}); write “{entry.suggestion}” instead."
-        return f"“{text}” is loaded ({note}); state the facts and let readers judge."
+    verdict = "is loaded"
+    without_suggestion = "state the facts and let readers judge"
 
     def accept(self, document: Document, match, entry: Entry) -> bool:
         start, end = match.span()
@@ -617,7 +626,7 @@ def _subject_before(document: Document, start: int) -> bool:
     return len(prev) == 2 and prev[0] in ("the", "a", "an", "his", "her", "their", "its", "this")
 
 
-class LoadedSaid(PhraseRule):
+class LoadedSaid(_LoadedRule):
     # Quotations are skipped in accept() (see _in_speakers_words), which does not
     # let an unclosed quotation mark silence the rest of the article.
     skip_quotations = False
@@ -648,11 +657,8 @@ class LoadedSaid(PhraseRule):
     }
     message = "“{text}” judges the speaker; write “{suggestion}” instead."
 
-    def message_for(self, document: Document, match, entry: Entry) -> str:
-        text = " ".join(document.text[match.start() : match.end()].split())
-        note = (entry.note or "").rstrip(".")
-        suggestion = entry.suggestion or "said"
-        return f"“{text}” judges the speaker ({note}); write “{suggestion}” instead."
+    verdict = "judges the speaker"
+    default_suggestion = "said"
 
     def accept(self, document: Document, match, entry: Entry) -> bool:
         start, end = match.span()
