@@ -340,7 +340,10 @@ class UnattributedQuote(PhraseRule):
                 alternatives.append(f"(?:{source})")
         if not alternatives:
             return None, {}, []
-        source = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+        # (?-f): simple case folding. Full case folding (V1's default under
+        # IGNORECASE) only adds matches such as “ß” for “ss” and ligatures, and
+        # makes the pattern twice as slow to compile and a fifth slower to scan.
+        source = r"(?-f)(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
         return regex.compile(source, regex.V1 | regex.IGNORECASE), {}, []
 
     def check(self, document: Document):
@@ -429,8 +432,7 @@ class _Context:
         self._masked: dict[int, str] = {}
         self._cache: dict[tuple[int, int, bool], bool] = {}
         self._quoted: dict[int, list[int]] = {}
-        self._cues: dict[int, list[tuple[int, int, str]]] = {}
-        self._cue_starts: dict[int, list[int]] = {}
+        self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] | None = None
         self._by_block: dict[int, list] | None = None
         self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
@@ -475,28 +477,24 @@ class _Context:
             self._masked[block_index] = text
         return text
 
-    def cues(self, block_index: int) -> list[tuple[int, int, str]]:
-        """The speech acts in a block (outside quotations): one scan per block."""
-        found = self._cues.get(block_index)
+    def cues_in(self, block_index: int, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The speech acts (outside quotations) within [lo, hi) of the block (offsets
+        relative to the block; the span is one or more whole sentences, or the
+        block). Only the spans asked about are scanned: most of a document is never
+        near a quotation. A sentence ends in punctuation and a space, which no
+        speech act spans, so the matches are those of a scan of the whole block."""
+        key = (block_index, lo, hi)
+        found = self._cues.get(key)
         if found is None:
             masked = self.masked(block_index)
             # A cue inside a compound is not one: co-written, so-called, well-said.
             found = [
                 (m.start(), m.end(), " ".join(m.group(0).lower().split()))
-                for m in self.pattern.finditer(masked, timeout=PATTERN_TIMEOUT)
+                for m in self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT)
                 if not (m.start() and masked[m.start() - 1] == "-")
             ]
-            self._cues[block_index] = found
-            self._cue_starts[block_index] = [c[0] for c in found]
+            self._cues[key] = found
         return found
-
-    def cues_in(self, block_index: int, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        """The block's speech acts within [lo, hi) (offsets relative to the block)."""
-        found = self.cues(block_index)
-        starts = self._cue_starts[block_index]
-        i = bisect_left(starts, lo)
-        j = bisect_left(starts, hi, i)
-        return [c for c in found[i:j] if c[1] <= hi]
 
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
         """Does text[start:end] (in one block) hold a speech act with a speaker?
