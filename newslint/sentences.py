@@ -35,7 +35,9 @@ _SENTENCE_OPENERS = frozenset(
     what who why how where no not mr mrs ms dr""".split()
 )
 
-_WORD_BEFORE = regex.compile(r"(\w+(?:\.\w+)*)\.?$")
+# Searched backwards from the period ((?r)): the same match as a forward search,
+# without trying every start in the window.
+_WORD_BEFORE = regex.compile(r"(?r)(\w+(?:\.\w+)*)\.?$")
 
 
 def _is_boundary(prose: str, punct_start: int, punct: str, next_char: str) -> bool:
@@ -90,10 +92,9 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     spans.append((cursor, end))
     trimmed = []
     for s, e in spans:
-        while s < e and prose[s].isspace():
-            s += 1
-        while e > s and prose[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
+        piece = prose[s:e]
+        stripped = piece.lstrip()
+        if stripped:
+            s += len(piece) - len(stripped)
+            trimmed.append((s, s + len(stripped.rstrip())))
     return trimmed
