@@ -16,6 +16,7 @@ quoted words never counts."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cached_property
 from importlib.resources import files
@@ -35,6 +36,8 @@ _TOKEN = regex.compile(
     rf"{_Q}+|\d+(?::\d+)+|[@#]?[\p{{L}}\p{{N}}_]+(?:[-'’.&][\p{{L}}\p{{N}}_]+)*|[,:;—–]|-{{2,}}"
 )
 _WORD = regex.compile(r"\w+(?:['’]\w+)*")
+# A character for which str.isalnum() is true (re's \w is isalnum() or "_").
+_ALNUM = re.compile(r"[^\W_]")
 # A sentence boundary inside quoted text: end punctuation followed by more words.
 _INNER_END = regex.compile(r"(?:[.!?…]|\.{3})[\"'”’)\]]*\s+[\"'“‘(\[]*\w")
 # “…” — Name / “…” – @handle: the epigraph and social-media form.
@@ -369,7 +372,7 @@ class UnattributedQuote(PhraseRule):
             block = document.block_at(first.start)
             if block is None or block.kind in self._SKIP_KINDS:
                 continue
-            if len(chain) == 1 and not _is_direct(document, first, min_words):
+            if len(chain) == 1 and not ctx.is_direct(first):
                 continue
             if any(ctx.attributed(q) for q in chain):
                 continue
@@ -406,11 +409,11 @@ def _trie(words) -> str:
 def _is_direct(document: Document, q, min_words: int) -> bool:
     """A direct quotation, as opposed to a quoted term, title or nickname."""
     content = document.prose[q.content_start : q.content_end]
-    words = _WORD.findall(content)
-    if len(words) < min_words and not _INNER_END.search(content):
-        return False
     if _INNER_END.search(content):
         return True
+    words = _WORD.findall(content)
+    if len(words) < min_words:
+        return False
     # Titles and slogans in title case: “The Art of the Deal”, “Make Our Town Great”.
     big = [w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit()]
     if big and big[0][:1].isupper() and sum(w[:1].isupper() for w in big) >= 0.8 * len(big):
@@ -430,12 +433,21 @@ class _Context:
         self.pattern = pattern
         self.quotations = quotations
         self._masked: dict[int, str] = {}
+        self._direct: dict[tuple[int, int], bool] = {}
         self._cache: dict[tuple[int, int, bool], bool] = {}
         self._quoted: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] | None = None
         self._by_block: dict[int, list] | None = None
         self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
+
+    def is_direct(self, q) -> bool:
+        """_is_direct with the context's `min_words`, once per quotation."""
+        key = (q.start, q.end)
+        found = self._direct.get(key)
+        if found is None:
+            found = self._direct[key] = _is_direct(self.document, q, self.min_words)
+        return found
 
     def sentences(self, block_index: int) -> list:
         """The block's sentences (one pass over the document's, then cached)."""
@@ -544,7 +556,7 @@ class _Context:
             # quotation may end the sentence before: “…?” Lee said.).
             near: set[int] = set()
             for q in self.quotations_in(block_index):
-                if _is_direct(self.document, q, self.min_words):
+                if self.is_direct(q):
                     a = _sentence_index(sentences, q.start)
                     b = _sentence_index(sentences, max(q.start, q.end - 1))
                     near.update(range(max(a - 1, 0), min(b + 2, len(sentences))))
@@ -605,7 +617,7 @@ class _Context:
     def only_quotation(self, block_index: int, start: int, end: int) -> bool:
         block = self.document.blocks[block_index]
         text = self.masked(block_index)[start - block.start : end - block.start]
-        return not any(c.isalnum() for c in text)
+        return _ALNUM.search(text) is None
 
     def names_someone(self, q) -> bool:
         """Does the quotation's sentence name a person or body (whose word it may be)?"""
