@@ -406,10 +406,15 @@ def _trie(words) -> str:
     return emit(root)
 
 
+def _may_end_sentence(text: str) -> bool:
+    # _INNER_END needs one of these; most quoted fragments have none.
+    return "." in text or "!" in text or "?" in text or "…" in text
+
+
 def _is_direct(document: Document, q, min_words: int) -> bool:
     """A direct quotation, as opposed to a quoted term, title or nickname."""
     content = document.prose[q.content_start : q.content_end]
-    if _INNER_END.search(content):
+    if _may_end_sentence(content) and _INNER_END.search(content):
         return True
     words = _WORD.findall(content)
     if len(words) < min_words:
