@@ -23,6 +23,7 @@ A pack looks like this (see README, "Writing a rule pack"):
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -268,18 +269,22 @@ class PhraseRule(Rule):
         self.entries.extend(entries)
         for name, items in lists.items():
             self.lists.setdefault(name, []).extend(items)
-        self.__dict__.pop("compiled", None)
+        for cached in ("compiled", "_analysis", "_entry_patterns"):
+            self.__dict__.pop(cached, None)
 
     def remove_entries(self, keys: Iterable[str]) -> None:
         drop = {_normal(k) for k in keys}
         self.entries = [
             e for e in self.entries if _normal(e.key) not in drop and _normal(e.key.strip("/")) not in drop
         ]
-        self.__dict__.pop("compiled", None)
+        for cached in ("compiled", "_analysis", "_entry_patterns"):
+            self.__dict__.pop(cached, None)
 
     @cached_property
     def compiled(self) -> tuple[regex.Pattern | None, dict[str, Entry], list[tuple[Any, Entry]]]:
-        """One pattern for all entries, plus what is needed to tell which matched."""
+        """One pattern for all entries, plus what is needed to tell which matched:
+        the phrases by their normal form, and the pattern entries in order (each
+        compiled on its own only when `entry_for` needs it)."""
         flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
         lists = {**self.lists, "ignore_unused": True}
         alternatives = []
@@ -294,23 +299,106 @@ class PhraseRule(Rule):
         for entry in self.entries:
             if entry.pattern is not None:
                 alternatives.append(f"(?:{entry.pattern})")
-                patterns.append((regex.compile(entry.pattern, flags, **lists), entry))
+                patterns.append((entry.pattern, entry))
         if not alternatives:
             return None, by_phrase, patterns
         source = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
         return regex.compile(source, flags, **lists), by_phrase, patterns
+
+    @cached_property
+    def _analysis(self) -> tuple[_Prefilter | None, dict[int, frozenset[str] | None]]:
+        """The prefilter (None: scan everything) and, per entry, the ASCII
+        characters its matches can begin with (None: any)."""
+        flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
+        prefixes: set[tuple[str, ...]] = set()
+        first: dict[int, frozenset[str] | None] = {}
+        readable = True
+        for entry in self.entries:
+            source = entry.pattern if entry.pattern is not None else _phrase_regex(entry.phrase)
+            try:
+                found = _prefixes(source, self.lists, flags)
+            except _Unreadable:
+                readable = False
+                first[id(entry)] = None
+                continue
+            prefixes |= found
+            heads = {tokens[0] for tokens in found}
+            first[id(entry)] = (
+                frozenset(heads)
+                if all(_is_word_token(h) and h.isascii() for h in heads)
+                else None
+            )
+        if not readable or not prefixes:
+            return None, first
+        return _Prefilter(prefixes), first
+
+    @cached_property
+    def _entry_patterns(self) -> dict[int, regex.Pattern]:
+        return {}
 
     def entry_for(self, prose: str, match: Any) -> Entry | None:
         _, by_phrase, patterns = self.compiled
         entry = by_phrase.get(_normal(match.group(0)))
         if entry is not None:
             return entry
-        for pattern, candidate in patterns:
+        first = self._analysis[1]
+        initial = prose[match.start() : match.start() + 1]
+        initial = initial.lower() if initial.isascii() else ""
+        flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
+        cache = self._entry_patterns
+        for source, candidate in patterns:
+            starts = first.get(id(candidate))
+            if initial and starts is not None and initial not in starts:
+                continue  # no match of this entry begins with that character
+            pattern = cache.get(id(candidate))
+            if pattern is None:
+                pattern = cache[id(candidate)] = regex.compile(
+                    source, flags, **{**self.lists, "ignore_unused": True}
+                )
             # fullmatch, not match: an alternation such as `smears?|smeared` must
             # be tried against the whole matched text, not stop at its first branch.
             if pattern.fullmatch(prose, match.start(), match.end()):
                 return candidate
         return None
+
+    def scan(self, document: Document, start: int, end: int) -> Iterable[Any]:
+        """The matches of the rule's pattern in the prose from `start` to `end`,
+        exactly as `finditer` finds them; the pattern is tried only where the
+        prefilter says a match can begin."""
+        pattern = self.compiled[0]
+        if pattern is None:
+            return
+        prose = document.prose
+        prefilter = None if _NO_PREFILTER else self._analysis[0]
+        candidates = prefilter.candidates(document) if prefilter is not None else None
+        if candidates is not None:
+            extra = prefilter.cut_word_heads(document, start, end)
+            if extra:
+                more = prefilter.positions(document, extra)
+                candidates = None if more is None else sorted(set(candidates) | set(more))
+        if candidates is None:
+            yield from pattern.finditer(prose, start, end, timeout=PATTERN_TIMEOUT)
+            return
+        import bisect
+
+        match = pattern.match
+        resume = start
+        tried = -1
+        rests = prefilter.rests
+        for i in range(bisect.bisect_left(candidates, (start, "")), len(candidates)):
+            at, head = candidates[i]
+            if at >= end:
+                break
+            if at < resume or at == tried:
+                continue
+            rest = rests[head]
+            if rest is not None and rest.match(prose, at + len(head), end) is None:
+                continue
+            tried = at
+            m = match(prose, at, end, timeout=PATTERN_TIMEOUT)
+            if m is not None:
+                yield m
+                resume = m.end()
 
     # -- checking -------------------------------------------------------
     def regions(self, document: Document) -> list[tuple[int, int]]:
@@ -340,7 +428,7 @@ class PhraseRule(Rule):
             return
         prose = document.prose
         for start, end in self.regions(document):
-            for match in pattern.finditer(prose, start, end, timeout=PATTERN_TIMEOUT):
+            for match in self.scan(document, start, end):
                 block = document.block_index_at(match.start())
                 if block is None or block != document.block_index_at(match.end() - 1):
                     continue
@@ -372,11 +460,370 @@ class PhraseRule(Rule):
                 yield finding
 
 
+def _words_of(document: Document) -> set[str]:
+    """The document's words, case-folded (computed once, for all rules)."""
+    words = document.__dict__.get("_phrase_rule_words")
+    if words is None:
+        fold = _folded(document)
+        words = document.__dict__["_phrase_rule_words"] = set(
+            _WORDS.findall(fold if fold is not None else document.prose.casefold())
+        )
+    return words
+
+
 def _match_case(original: str, replacement: str) -> str:
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
+
+# -- prefilter ------------------------------------------------------------
+#
+# Trying the whole alternation of a rule at every position of a document is
+# what makes a big rule slow. Every match of an entry begins with one of a few
+# literal words (or, rarely, one character of a class), read off the entry's
+# pattern by `_prefixes`; one cheap pattern of those prefixes, written as a
+# trie, finds the positions where a match can begin, and the rule's own
+# pattern is tried only there (`PhraseRule.scan`), with the very same result as
+# `finditer` over the whole region. An entry the analysis cannot read makes its
+# rule scan everything, as before.
+
+#: Debugging aid: NEWSLINT_NO_PREFILTER=1 (read once, at import) scans every
+#: rule with its whole pattern, to compare findings with and without the prefilter.
+_NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
+_MAX_PREFIXES = 2000
+_MAX_TOKENS = 24
+_MAX_REST = 8  # tokens of a prefix tried after its head, at most
+_WORD_CHAR = regex.compile(r"\w")
+_WORDS = regex.compile(r"\w+")
+_PLACEHOLDER = 0xF0000  # private-use code points stand for \p{...} in the parse
+
+
+class _Unreadable(Exception):
+    """The analysis cannot bound where a match of this pattern begins."""
+
+
+def _for_parse(source: str, lists: Mapping[str, list[str]]) -> tuple[str, dict[str, str]]:
+    """`source` in Python's `re` syntax for parsing: \\L<name> written out,
+    \\p{..}/\\P{..} as placeholder characters (mapped back to their text)."""
+    import re
+
+    out: list[str] = []
+    props: dict[str, str] = {}
+    i, n = 0, len(source)
+    depth = 0  # inside a character class
+    while i < n:
+        ch = source[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = source[i + 1]
+            if nxt == "L" and depth == 0:
+                m = re.match(r"\\L<(\w+)>", source[i:])
+                if not m or m.group(1) not in lists or not lists[m.group(1)]:
+                    raise _Unreadable(source)
+                out.append("(?:" + "|".join(re.escape(w) for w in lists[m.group(1)]) + ")")
+                i += m.end()
+                continue
+            if nxt in "pP":
+                m = re.match(r"\\[pP](?:\{[^}]*\}|\w)", source[i:])
+                if not m:
+                    raise _Unreadable(source)
+                mark = chr(_PLACEHOLDER + len(props))
+                props[mark] = m.group(0)
+                out.append(mark if depth else f"[{mark}]")
+                i += m.end()
+                continue
+            if nxt.isalpha() and nxt not in "wWsSdDbBAZnrtfvx":
+                raise _Unreadable(source)  # an escape the two engines may read differently
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if depth:
+            if ch == "[":
+                raise _Unreadable(source)  # POSIX classes, nested sets
+            if ch == "]" and out[-1] not in ("[", "[^"):
+                depth = 0
+        elif ch == "[":
+            depth = 1
+            out.append("[^" if source[i + 1 : i + 2] == "^" else "[")
+            i += 2 if source[i + 1 : i + 2] == "^" else 1
+            continue
+        elif ch == "{" and not re.match(r"\{\d*(?:,\d*)?\}", source[i:]):
+            raise _Unreadable(source)  # fuzzy matching and other regex-only syntax
+        out.append(ch)
+        i += 1
+    return "".join(out), props
+
+
+def _class_source(items: list, props: Mapping[str, str]) -> str:
+    from re import _constants as c
+
+    names = {
+        c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+        c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W",
+    }
+    parts = []
+    for op, av in items:
+        if op is c.NEGATE:
+            parts.insert(0, "^")
+        elif op is c.LITERAL:
+            parts.append(props.get(chr(av)) or regex.escape(chr(av), literal_spaces=True))
+        elif op is c.RANGE:
+            parts.append(regex.escape(chr(av[0])) + "-" + regex.escape(chr(av[1])))
+        elif op is c.CATEGORY and av in names:
+            parts.append(names[av])
+        else:
+            raise _Unreadable(op)
+    return "[" + "".join(parts) + "]"
+
+
+def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tuple[str, ...]]:
+    """Token sequences one of which begins every match of `source`. A token is
+    one literal character (word characters lower-cased when ASCII: matched
+    ignoring case) or the source of a character class, possibly repeated.
+    Lookarounds are skipped, so the prefixes may match where `source` does not,
+    never the other way round. Raises _Unreadable when the analysis cannot
+    bound where a match begins."""
+    from re import _constants as c
+    from re import _parser
+
+    text, props = _for_parse(source, lists)
+    try:
+        tree = _parser.parse(text, 0)
+    except Exception as exc:  # noqa: BLE001 - any syntax `re` does not share
+        raise _Unreadable(source) from exc
+    if tree.state.flags & ~(c.SRE_FLAG_UNICODE | c.SRE_FLAG_IGNORECASE):
+        raise _Unreadable(source)
+    ignorecase = bool(flags & regex.IGNORECASE)
+    zero_width = (c.AT, c.ASSERT, c.ASSERT_NOT)
+    Prefixes = set[tuple[tuple[str, ...], bool]]
+
+    def seq(items, icase: bool) -> Prefixes:
+        result: Prefixes = {((), True)}
+        for item in items:
+            if all(not open_ for _, open_ in result):
+                break
+            new: Prefixes = set()
+            for f, open_ in result:
+                if not open_ or len(f) >= _MAX_TOKENS:
+                    new.add((f, False))
+                    continue
+                for g, g_open in node(item, icase):
+                    new.add((f + g, g_open))
+            if len(new) > _MAX_PREFIXES:
+                # Too many ways to go on: the prefixes read so far are enough.
+                return {(f, False) for f, _ in result}
+            result = new
+        return result
+
+    def char(ch: str, icase: bool) -> str:
+        if ch in props:
+            return wrap(f"[{props[ch]}]", icase)
+        if _WORD_CHAR.match(ch):
+            return ch.lower() if ch.isascii() else ch
+        return regex.escape(ch, literal_spaces=True)
+
+    def single(item, icase: bool) -> str | None:
+        """The source of a one-character item, or None."""
+        op, av = item
+        if op is c.LITERAL:
+            return char(chr(av), icase)
+        if op is c.IN:
+            return wrap(_class_source(av, props), icase)
+        if op is c.NOT_LITERAL:
+            return wrap(_class_source([(c.NEGATE, None), (c.LITERAL, av)], props), icase)
+        return None
+
+    def node(item, icase: bool) -> Prefixes:
+        op, av = item
+        if op in zero_width:
+            return {((), True)}
+        one = single(item, icase)
+        if one is not None:
+            return {((one,), True)}
+        if op is c.SUBPATTERN:
+            _group, add, remove, sub = av
+            if (add | remove) & ~c.SRE_FLAG_IGNORECASE:
+                raise _Unreadable(source)
+            inner = (icase or bool(add & c.SRE_FLAG_IGNORECASE)) and not remove & c.SRE_FLAG_IGNORECASE
+            return seq(sub, inner)
+        if op is c.ATOMIC_GROUP:
+            return seq(av, icase)
+        if op is c.BRANCH:
+            out: Prefixes = set()
+            for alt in av[1]:
+                out |= seq(alt, icase)
+            return out
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            if hi == 0:
+                return {((), True)}
+            if len(sub) == 1 and (one := single(sub[0], icase)) is not None:
+                if lo == 0 and hi == 1:
+                    return {((one,), True), ((), True)}
+                if lo == hi == 1:
+                    return {((one,), True)}
+                bound = f"{{{lo},{'' if hi is c.MAXREPEAT else hi}}}"
+                return {((f"(?:{one}){bound}",), True)}
+            once = seq(sub, icase)
+            if hi != 1:
+                once = {(f, False) for f, _ in once}
+            return once | {((), True)} if lo == 0 else once
+        return {((), False)}  # anything else: the prefix ends here
+
+    def wrap(fragment: str, icase: bool) -> str:
+        return fragment if icase or not ignorecase else f"(?-i:{fragment})"
+
+    found = {f + (_END,) if open_ else f for f, open_ in seq(tree, ignorecase)}
+    if () in found or (_END,) in found:
+        raise _Unreadable(source)  # may match nothing, or begin with anything
+    return found
+
+
+_END = "\x00"  # a prefix that is a whole match: the rule's (?!\\w) follows
+_SPACE_TOKEN = regex.compile(r"\[\\s\]|\(\?:\[\\s\]\)\{\d+,\d*\}")
+
+
+def _is_break_token(token: str) -> bool:
+    """The token matches only non-word characters (or ends the match)."""
+    if token == _END:
+        return True
+    if len(token) == 1 or (len(token) == 2 and token[0] == "\\"):
+        return not _WORD_CHAR.match(token[-1])
+    return _SPACE_TOKEN.fullmatch(token) is not None
+
+
+def _anchor(tokens: tuple[str, ...]) -> str | None:
+    """The longest whole word of a prefix (case-folded): every match of the
+    prefix has it as a word of its own. None if there is none."""
+    best = None
+    word: list[str] | None = []  # None: inside a run not known to start a word
+    for token in tokens:
+        if _is_word_token(token):
+            if word is not None:
+                word.append(token)
+            continue
+        if word and _is_break_token(token):
+            text = "".join(word).casefold()
+            if best is None or len(text) > len(best):
+                best = text
+        word = [] if _is_break_token(token) else None
+    return best
+
+
+def _literal(token: str) -> str | None:
+    """The character a token stands for, if it is a literal one."""
+    if token == _END:
+        return None
+    if len(token) == 1:
+        return token
+    if len(token) == 2 and token[0] == "\\":
+        return token[1]
+    return None
+
+
+def _is_word_token(token: str) -> bool:
+    return len(token) == 1 and _WORD_CHAR.match(token) is not None
+
+
+class _Prefilter:
+    """Where in a document a rule's matches can begin.
+
+    Each prefix (see `_prefixes`) has a head, its leading literal word
+    characters, and an anchor, a whole word it contains. A prefix is live in
+    a document that has its anchor among its words; its head is then looked
+    up with `str.find` in the case-folded prose, and the rest of the prefix is
+    tried after the head (`rests`) before the rule's own pattern."""
+
+    def __init__(self, prefixes: Iterable[tuple[str, ...]]) -> None:
+        self.by_anchor: dict[str, set[str]] = {}
+        self.always: set[str] = set()
+        rest_sources: dict[str, set[str]] = {}
+        for tokens in prefixes:
+            split = 0
+            while split < len(tokens) and _literal(tokens[split]) is not None:
+                split += 1
+            head = "".join(_literal(t) for t in tokens[:split]).casefold()
+            anchor = _anchor(tokens)
+            (self.by_anchor.setdefault(anchor, set()) if anchor else self.always).add(head)
+            rest = tokens[split : split + _MAX_REST]
+            rest_sources.setdefault(head, set()).add("".join(t for t in rest if t != _END))
+        self.anchors = frozenset(self.by_anchor)
+        self.rests = _LazyRests(rest_sources, regex.V0 | regex.IGNORECASE)
+
+    def candidates(self, document: Document) -> list[tuple[int, str]] | None:
+        """Sorted (offset, head) pairs where a match may begin; None when any
+        offset may begin one. Kept with the document."""
+        cache = document.__dict__.setdefault("_phrase_rule_candidates", {})
+        key = id(self)
+        if key not in cache:
+            heads = set(self.always)
+            for anchor in self.anchors.intersection(_words_of(document)):
+                heads |= self.by_anchor[anchor]
+            cache[key] = self.positions(document, heads)
+        return cache[key]
+
+    def positions(self, document: Document, heads: set[str]) -> list[tuple[int, str]] | None:
+        if not heads:
+            return []
+        if "" in heads:
+            return None  # a live prefix opens with a character class
+        fold = _folded(document)
+        if fold is None:
+            return None
+        found = []
+        find = fold.find
+        word_char = _WORD_CHAR.match
+        for head in heads:
+            at = find(head)
+            while at >= 0:
+                if at == 0 or not word_char(fold, at - 1):
+                    found.append((at, head))
+                at = find(head, at + 1)
+        found.sort()
+        return found
+
+    def cut_word_heads(self, document: Document, start: int, end: int) -> set[str]:
+        """Heads made live by a region that ends inside a word: the cut word is a
+        word of its own to the rule's pattern, which cannot look past `end`."""
+        prose = document.prose
+        word_char = _WORD_CHAR.match
+        if end >= len(prose) or end <= start or not (word_char(prose, end) and word_char(prose, end - 1)):
+            return set()
+        at = end - 1
+        while at > start and word_char(prose, at - 1):
+            at -= 1
+        if at == start and start > 0 and word_char(prose, start - 1):
+            return set()  # the region lies inside one word
+        word = prose[at:end].casefold()
+        if word in _words_of(document):
+            return set()
+        return set(self.by_anchor.get(word, ()))
+
+
+class _LazyRests(dict):
+    """head -> compiled pattern of what may follow it (None: anything)."""
+
+    def __init__(self, sources: Mapping[str, set[str]], flags: int) -> None:
+        super().__init__()
+        self.sources = sources
+        self.flags = flags
+
+    def __missing__(self, head: str) -> regex.Pattern | None:
+        rests = self.sources[head]
+        pattern = None
+        if "" not in rests:
+            pattern = regex.compile("|".join(sorted(rests)), self.flags)
+        self[head] = pattern
+        return pattern
+
+
+def _folded(document: Document) -> str | None:
+    """The prose case-folded, if that keeps every offset (None otherwise)."""
+    cache = document.__dict__
+    if "_phrase_rule_folded" not in cache:
+        fold = document.prose.casefold()
+        cache["_phrase_rule_folded"] = fold if len(fold) == len(document.prose) else None
+    return cache["_phrase_rule_folded"]
 
 def make_pack_rule(spec: RuleSpec) -> PhraseRule:
     """A new PhraseRule from a pack that defines a rule no plugin provides."""

@@ -1,0 +1,210 @@
+"""PhraseRule's prefilter: it must never lose (or add) a match.
+
+The prefilter tries a rule's pattern only where one of the prefixes read off
+its entries begins (see newslint/rulepacks.py, `_prefixes` and `_Prefilter`).
+These tests compare it with the plain scan (`finditer` over the whole region)
+on texts built from the packs' own examples and random words."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newslint.rulepacks as rulepacks
+from newslint.engine import Linter
+from newslint.rulepacks import Entry, PhraseRule, _prefixes, _Unreadable
+
+
+def _pack_rules() -> list[PhraseRule]:
+    rules = Linter().registry.rules.values()
+    return [
+        r for r in rules
+        if isinstance(r, PhraseRule) and type(r).scan is PhraseRule.scan
+        and type(r).compiled is PhraseRule.compiled and r.entries
+    ]
+
+
+RULES = _pack_rules()
+LINTER = Linter()
+
+
+def _examples() -> list[str]:
+    found = []
+    for rule in RULES:
+        for entry in rule.entries:
+            found.extend(entry.matches)
+            found.extend(entry.non_matches)
+            if entry.phrase:
+                found.append(entry.phrase)
+    return found
+
+
+EXAMPLES = _examples()
+WORDS = sorted({w for text in EXAMPLES for w in regex.findall(r"[\w’'-]+", text)})
+GLUE = [" ", " ", " ", ", ", ". ", "\n", "\n\n", " “", "” ", ' "', "’s ", " - ", "-", "’", ": "]
+
+
+def _document(text: str):
+    return LINTER.document(text, "article.txt", LINTER.finder.for_path("article.txt"))
+
+
+def _both(rule: PhraseRule, text: str) -> tuple[list, list]:
+    """(spans scanned with the prefilter, spans of plain finditer) over every region."""
+    document = _document(text)
+    pattern = rule.compiled[0]
+    fast, plain = [], []
+    for start, end in PhraseRule.regions(rule, document):
+        fast += [m.span() for m in rule.scan(document, start, end)]
+        plain += [m.span() for m in pattern.finditer(document.prose, start, end)]
+    return fast, plain
+
+
+def _findings(rule: PhraseRule, text: str, monkeypatch=None) -> tuple[list, list]:
+    document = _document(text)
+    fast = [(f.start, f.end, f.message) for f in rule.check(document)]
+    rulepacks._NO_PREFILTER = True
+    try:
+        plain = [(f.start, f.end, f.message) for f in rule.check(_document(text))]
+    finally:
+        rulepacks._NO_PREFILTER = False
+    return fast, plain
+
+
+def test_every_pack_rule_is_prefiltered():
+    """The analysis reads every entry of the shipped packs (none falls back)."""
+    assert RULES
+    for rule in RULES:
+        assert rule._analysis[0] is not None, rule.code
+
+
+def test_examples_scan_the_same():
+    for rule in RULES:
+        for text in EXAMPLES:
+            fast, plain = _both(rule, text)
+            assert fast == plain, (rule.code, text)
+
+
+def test_examples_give_the_same_findings():
+    for rule in RULES:
+        text = "\n\n".join(EXAMPLES)
+        fast, plain = _findings(rule, text)
+        assert fast == plain, rule.code
+
+
+pieces = st.lists(
+    st.one_of(st.sampled_from(EXAMPLES), st.sampled_from(WORDS), st.sampled_from(GLUE)),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=pieces, caps=st.booleans())
+def test_random_texts_scan_the_same(parts, caps):
+    text = "".join(parts)
+    if caps:
+        text = text.upper()
+    for rule in RULES:
+        fast, plain = _both(rule, text)
+        assert fast == plain, rule.code
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=pieces)
+def test_random_texts_give_the_same_findings(parts):
+    text = "Headline here\n\n" + "".join(parts)
+    for rule in RULES:
+        fast, plain = _findings(rule, text)
+        assert fast == plain, rule.code
+
+
+# -- the analysis ------------------------------------------------------------
+
+
+def _heads(source: str, lists=None, flags=regex.IGNORECASE) -> set[str]:
+    heads = set()
+    for tokens in _prefixes(source, lists or {}, flags):
+        literal = [rulepacks._literal(t) for t in tokens]
+        heads.add("".join(literal[: literal.index(None)] if None in literal else literal))
+    return heads
+
+
+def test_prefixes_of_alternations_and_optional_parts():
+    assert _heads(r"(?:slammed|slams|blasted)") == {"slammed", "slams", "blasted"}
+    assert _heads(r"bombshells?") == {"bombshell", "bombshells"}
+    assert _heads(r"(?:ultra-)?leftist") == {"ultra-leftist", "leftist"}
+    assert _heads(r"\L<who>", {"who": ["critics", "some people"]}) == {"critics", "some people"}
+    assert _heads(r"it\s+is\s+said") == {"it"}
+
+
+def test_class_at_the_start_is_kept_as_a_class():
+    prefixes = _prefixes(r"\p{L}+-hating", {}, regex.IGNORECASE)
+    assert all(not rulepacks._is_word_token(p[0]) for p in prefixes)
+
+
+def test_unreadable_patterns_fall_back_to_the_plain_scan():
+    for source in [r"(?:foo)?", r".+x", r"(?|a|b)", r"(?:cat){e<=1}", r"[[:alpha:]]+", r"\X"]:
+        try:
+            _prefixes(source, {}, regex.IGNORECASE)
+        except _Unreadable:
+            continue
+        raise AssertionError(f"{source} was read")
+
+
+class _Custom(PhraseRule):
+    code = "NL998"
+    name = "custom"
+    summary = "s"
+
+
+def _custom(*entries: Entry, case_sensitive=False, lists=None) -> PhraseRule:
+    cls = type("Custom", (_Custom,), {"case_sensitive": case_sensitive})
+    rule = cls()
+    rule.add_entries(entries, lists or {})
+    return rule
+
+
+def _pattern(source: str) -> Entry:
+    return Entry(phrase=None, pattern=source)
+
+
+def _phrase(text: str) -> Entry:
+    return Entry(phrase=text, pattern=None)
+
+
+TRICKY = [
+    "The ANTI-war-hating crowd and the socialist leader met. Here’s why.",
+    "Straße STRASSE strasse İstanbul ſocialist Kelvin \u212aelvin café CAFÉ",
+    "a-b a - b a\u00a0b foo-bar foo bar’s foo’s (foo) “foo” 'foo'",
+    "x" * 30 + " xxy xy y",
+]
+
+
+def test_custom_rules_scan_the_same_as_finditer():
+    rules = [
+        _custom(_pattern(r"\p{L}+-hating"), _phrase("socialist leader")),
+        _custom(_pattern(r"(?-i:\p{Lu})\w+\s+(?:met|crowd)"), _pattern(r"here['’]s\s+why")),
+        _custom(_pattern(r"(?:stra(?:ß|ss)e)"), _pattern(r"istanbul|socialist|kelvin")),
+        _custom(_pattern(r"(?<=\s)foo(?=-)"), _pattern(r"bar(?:’s)?"), _pattern(r"[“'(]foo")),
+        _custom(_pattern(r"x+y"), _pattern(r"(?:x|xx){2}y")),
+        _custom(_pattern(r"Foo|CAFÉ"), case_sensitive=True),
+        _custom(_pattern(r"\L<w>\s+\L<w>"), lists={"w": ["a", "b", "foo"]}),
+    ]
+    for rule in rules:
+        assert rule._analysis[0] is not None
+        for text in TRICKY:
+            for start in range(0, len(text), 7):
+                document = _document(text)
+                fast = [m.span() for m in rule.scan(document, start, len(text))]
+                plain = [m.span() for m in rule.compiled[0].finditer(document.prose, start)]
+                assert fast == plain, (rule.entries, text, start)
+
+
+def test_a_region_may_end_inside_a_word():
+    rule = _custom(_pattern(r"soc"), _phrase("lead"))
+    document = _document("the socialist leader")
+    assert [m.span() for m in rule.scan(document, 0, 7)] == [(4, 7)]
+    assert [m.span() for m in rule.scan(document, 0, 19)] == [
+        m.span() for m in rule.compiled[0].finditer(document.prose, 0, 19)
+    ]
