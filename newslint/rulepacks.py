@@ -269,7 +269,7 @@ class PhraseRule(Rule):
         self.entries.extend(entries)
         for name, items in lists.items():
             self.lists.setdefault(name, []).extend(items)
-        for cached in ("compiled", "_analysis", "_entry_patterns"):
+        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives"):
             self.__dict__.pop(cached, None)
 
     def remove_entries(self, keys: Iterable[str]) -> None:
@@ -277,7 +277,7 @@ class PhraseRule(Rule):
         self.entries = [
             e for e in self.entries if _normal(e.key) not in drop and _normal(e.key.strip("/")) not in drop
         ]
-        for cached in ("compiled", "_analysis", "_entry_patterns"):
+        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives"):
             self.__dict__.pop(cached, None)
 
     @cached_property
@@ -307,30 +307,43 @@ class PhraseRule(Rule):
 
     @cached_property
     def _analysis(self) -> tuple[_Prefilter | None, dict[int, frozenset[str] | None]]:
-        """The prefilter (None: scan everything) and, per entry, the ASCII
-        characters its matches can begin with (None: any)."""
+        """The prefilter (None: scan everything) and, per entry (by id), the
+        ASCII characters its matches can begin with (None: any). Reading the
+        entries is kept in the user's cache directory, like a parsed pack."""
         flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
-        prefixes: set[tuple[str, ...]] = set()
-        first: dict[int, frozenset[str] | None] = {}
-        readable = True
-        for entry in self.entries:
-            source = entry.pattern if entry.pattern is not None else _phrase_regex(entry.phrase)
-            try:
-                found = _prefixes(source, self.lists, flags)
-            except _Unreadable:
-                readable = False
-                first[id(entry)] = None
-                continue
-            prefixes |= found
-            heads = {tokens[0] for tokens in found}
-            first[id(entry)] = (
-                frozenset(heads)
-                if all(_is_word_token(h) and h.isascii() for h in heads)
-                else None
+        sources = [source for source, _ in self._alternatives]
+        key = repr((flags, sources, sorted((k, list(v)) for k, v in self.lists.items())))
+        cached = _read_cached_analysis(key)
+        if cached is None:
+            cached = _analyse(sources, self.lists, flags)
+            _write_cached_analysis(key, cached)
+        prefilter, first = cached
+        entries = [entry for _, entry in self._alternatives]
+        return prefilter, {id(e): starts for e, starts in zip(entries, first, strict=True)}
+
+    @cached_property
+    def _alternatives(self) -> list[tuple[str, Entry]]:
+        """The entries' sources in the order of the one pattern's alternation."""
+        phrases = sorted(
+            (e for e in self.entries if e.phrase is not None), key=lambda e: -len(e.phrase)
+        )
+        return [(_phrase_regex(e.phrase), e) for e in phrases] + [
+            (e.pattern, e) for e in self.entries if e.pattern is not None
+        ]
+
+    def _matcher(self, index: int) -> regex.Pattern:
+        """Alternative `index` of the rule's pattern on its own, bounded like it."""
+        matchers = self._entry_patterns
+        pattern = matchers.get(-1 - index)
+        if pattern is None:
+            flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
+            # `|(?!)` never matches; it keeps the engine from searching the rest of
+            # the text for a literal the pattern needs, at every call.
+            source = r"(?<!\w)(?:" + self._alternatives[index][0] + r")(?!\w)|(?!)"
+            pattern = matchers[-1 - index] = regex.compile(
+                source, flags, **{**self.lists, "ignore_unused": True}
             )
-        if not readable or not prefixes:
-            return None, first
-        return _Prefilter(prefixes), first
+        return pattern
 
     @cached_property
     def _entry_patterns(self) -> dict[int, regex.Pattern]:
@@ -365,40 +378,53 @@ class PhraseRule(Rule):
         """The matches of the rule's pattern in the prose from `start` to `end`,
         exactly as `finditer` finds them; the pattern is tried only where the
         prefilter says a match can begin."""
-        pattern = self.compiled[0]
-        if pattern is None:
+        if not self._alternatives:
             return
         prose = document.prose
         prefilter = None if _NO_PREFILTER else self._analysis[0]
-        candidates = prefilter.candidates(document) if prefilter is not None else None
-        if candidates is not None:
+        state = prefilter.candidates(document) if prefilter is not None else None
+        if state is not None:
+            candidates, class_live = state
             extra = prefilter.cut_word_heads(document, start, end)
             if extra:
                 more = prefilter.positions(document, extra)
+                class_live = class_live or "" in extra
                 candidates = None if more is None else sorted(set(candidates) | set(more))
+            if candidates is not None and class_live:
+                candidates = sorted(candidates + prefilter.class_positions(prose, start, end))
+        else:
+            candidates = None
         if candidates is None:
-            yield from pattern.finditer(prose, start, end, timeout=PATTERN_TIMEOUT)
+            yield from self.compiled[0].finditer(prose, start, end, timeout=PATTERN_TIMEOUT)
             return
         import bisect
 
-        match = pattern.match
         resume = start
-        tried = -1
         rests = prefilter.rests
-        for i in range(bisect.bisect_left(candidates, (start, "")), len(candidates)):
-            at, head = candidates[i]
+        head_entries = prefilter.head_entries
+        i = bisect.bisect_left(candidates, (start, ""))
+        count = len(candidates)
+        while i < count:
+            at = candidates[i][0]
             if at >= end:
                 break
-            if at < resume or at == tried:
-                continue
-            rest = rests[head]
-            if rest is not None and rest.match(prose, at + len(head), end) is None:
-                continue
-            tried = at
-            m = match(prose, at, end, timeout=PATTERN_TIMEOUT)
-            if m is not None:
-                yield m
-                resume = m.end()
+            # Every head found at this offset whose rest follows it.
+            indices: set[int] = set()
+            while i < count and candidates[i][0] == at:
+                head = candidates[i][1]
+                i += 1
+                if at < resume:
+                    continue
+                rest = rests[head]
+                if rest is None or rest.match(prose, at + len(head), end) is not None:
+                    indices.update(head_entries[head])
+            # The first alternative that matches here is the one pattern's match.
+            for index in sorted(indices):
+                m = self._matcher(index).match(prose, at, end, timeout=PATTERN_TIMEOUT)
+                if m is not None:
+                    yield m
+                    resume = m.end()
+                    break
 
     # -- checking -------------------------------------------------------
     def regions(self, document: Document) -> list[tuple[int, int]]:
@@ -423,8 +449,7 @@ class PhraseRule(Rule):
         return match.span()
 
     def check(self, document: Document) -> Iterable[Finding]:
-        pattern = self.compiled[0]
-        if pattern is None:
+        if not self._alternatives:
             return
         prose = document.prose
         for start, end in self.regions(document):
@@ -471,6 +496,58 @@ def _words_of(document: Document) -> set[str]:
     return words
 
 
+def _analyse(
+    sources: list[str], lists: Mapping[str, list[str]], flags: int
+) -> tuple[_Prefilter | None, list[frozenset[str] | None]]:
+    prefixes: list[set[tuple[str, ...]]] = []
+    first: list[frozenset[str] | None] = []
+    readable = True
+    for source in sources:
+        try:
+            found = _prefixes(source, lists, flags)
+        except _Unreadable:
+            readable = False
+            first.append(None)
+            continue
+        prefixes.append(found)
+        heads = {tokens[0] for tokens in found}
+        first.append(
+            frozenset(heads) if all(_is_word_token(h) and h.isascii() for h in heads) else None
+        )
+    if not readable or not prefixes:
+        return None, first
+    return _Prefilter(prefixes), first
+
+
+def _analysis_cache_file(key: str) -> Path | None:
+    import hashlib
+
+    from newslint import __version__
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    text = f"{__version__}|{_ANALYSIS_VERSION}|{key}"
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return Path(base) / "newslint" / "prefilters" / f"{digest}.pickle"
+
+
+def _read_cached_analysis(key: str):
+    import pickle
+
+    try:
+        with open(_analysis_cache_file(key), "rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        return None
+
+
+def _write_cached_analysis(key: str, analysis) -> None:
+    import pickle
+
+    _write_atomically(
+        _analysis_cache_file(key), pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+    )
+
+
 def _match_case(original: str, replacement: str) -> str:
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
@@ -494,6 +571,7 @@ _NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
 _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
+_ANALYSIS_VERSION = 2  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = regex.compile(r"\w")
 _WORDS = regex.compile(r"\w+")
 _PLACEHOLDER = 0xF0000  # private-use code points stand for \p{...} in the parse
@@ -603,11 +681,12 @@ def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tu
             if all(not open_ for _, open_ in result):
                 break
             new: Prefixes = set()
+            following = node(item, icase)
             for f, open_ in result:
                 if not open_ or len(f) >= _MAX_TOKENS:
                     new.add((f, False))
                     continue
-                for g, g_open in node(item, icase):
+                for g, g_open in following:
                     new.add((f + g, g_open))
             if len(new) > _MAX_PREFIXES:
                 # Too many ways to go on: the prefixes read so far are enough.
@@ -734,39 +813,74 @@ class _Prefilter:
     up with `str.find` in the case-folded prose, and the rest of the prefix is
     tried after the head (`rests`) before the rule's own pattern."""
 
-    def __init__(self, prefixes: Iterable[tuple[str, ...]]) -> None:
+    def __init__(self, prefixes: list[set[tuple[str, ...]]]) -> None:
         self.by_anchor: dict[str, set[str]] = {}
         self.always: set[str] = set()
         rest_sources: dict[str, set[str]] = {}
-        for tokens in prefixes:
+        head_entries: dict[str, set[int]] = {}
+        classes: set[str] = set()
+        for index, tokens in ((i, t) for i, found in enumerate(prefixes) for t in found):
             split = 0
             while split < len(tokens) and _literal(tokens[split]) is not None:
                 split += 1
-            head = "".join(_literal(t) for t in tokens[:split]).casefold()
+            raw = "".join(_literal(t) for t in tokens[:split])
+            head = raw.casefold()
             anchor = _anchor(tokens)
             (self.by_anchor.setdefault(anchor, set()) if anchor else self.always).add(head)
-            rest = tokens[split : split + _MAX_REST]
+            # What follows the head, tried at the head's end in the prose (not
+            # when folding changed the head's length: the offsets would not agree).
+            rest = tokens[split : split + _MAX_REST] if len(head) == len(raw) else ()
             rest_sources.setdefault(head, set()).add("".join(t for t in rest if t != _END))
+            head_entries.setdefault(head, set()).add(index)
+            if not head:
+                classes.add("".join(t for t in tokens[:_MAX_REST] if t != _END))
+        self.__setstate__((
+            self.by_anchor,
+            self.always,
+            rest_sources,
+            {h: tuple(sorted(i)) for h, i in head_entries.items()},
+            r"(?<!\w)(?:" + "|".join(sorted(classes)) + ")" if classes else None,
+        ))
+
+    def __getstate__(self):
+        return self.by_anchor, self.always, self.rests.sources, self.head_entries, self.class_source
+
+    def __setstate__(self, state) -> None:
+        self.by_anchor, self.always, rest_sources, self.head_entries, self.class_source = state
         self.anchors = frozenset(self.by_anchor)
         self.rests = _LazyRests(rest_sources, regex.V0 | regex.IGNORECASE)
+        self.rests[""] = None
+        self._class_pattern: regex.Pattern | None = None
 
-    def candidates(self, document: Document) -> list[tuple[int, str]] | None:
-        """Sorted (offset, head) pairs where a match may begin; None when any
-        offset may begin one. Kept with the document."""
+    def class_positions(self, prose: str, start: int, end: int) -> list[tuple[int, str]]:
+        """Where a prefix that opens with a character class begins."""
+        if self.class_source is None:
+            return []
+        if self._class_pattern is None:
+            self._class_pattern = regex.compile(self.class_source, regex.V0 | regex.IGNORECASE)
+        return [
+            (m.start(), "")
+            for m in self._class_pattern.finditer(prose, start, end, overlapped=True)
+        ]
+
+    def candidates(self, document: Document) -> tuple[list[tuple[int, str]], bool] | None:
+        """Sorted (offset, head) pairs where a match may begin, and whether a
+        prefix that opens with a class is live too; None when the prose cannot
+        be searched case-folded. Kept with the document."""
         cache = document.__dict__.setdefault("_phrase_rule_candidates", {})
         key = id(self)
         if key not in cache:
             heads = set(self.always)
             for anchor in self.anchors.intersection(_words_of(document)):
                 heads |= self.by_anchor[anchor]
-            cache[key] = self.positions(document, heads)
+            found = self.positions(document, heads)
+            cache[key] = None if found is None else (found, "" in heads)
         return cache[key]
 
     def positions(self, document: Document, heads: set[str]) -> list[tuple[int, str]] | None:
+        heads = heads - {""}  # prefixes that open with a class: see class_positions
         if not heads:
             return []
-        if "" in heads:
-            return None  # a live prefix opens with a character class
         fold = _folded(document)
         if fold is None:
             return None
@@ -812,7 +926,7 @@ class _LazyRests(dict):
         rests = self.sources[head]
         pattern = None
         if "" not in rests:
-            pattern = regex.compile("|".join(sorted(rests)), self.flags)
+            pattern = regex.compile("|".join(sorted(rests)) + "|(?!)", self.flags)  # see _matcher
         self[head] = pattern
         return pattern
 
