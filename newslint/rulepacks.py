@@ -269,7 +269,7 @@ class PhraseRule(Rule):
         self.entries.extend(entries)
         for name, items in lists.items():
             self.lists.setdefault(name, []).extend(items)
-        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives"):
+        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase"):
             self.__dict__.pop(cached, None)
 
     def remove_entries(self, keys: Iterable[str]) -> None:
@@ -277,7 +277,7 @@ class PhraseRule(Rule):
         self.entries = [
             e for e in self.entries if _normal(e.key) not in drop and _normal(e.key.strip("/")) not in drop
         ]
-        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives"):
+        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase"):
             self.__dict__.pop(cached, None)
 
     @cached_property
@@ -350,29 +350,34 @@ class PhraseRule(Rule):
         return {}
 
     def entry_for(self, prose: str, match: Any) -> Entry | None:
-        _, by_phrase, patterns = self.compiled
+        by_phrase = self._by_phrase
         entry = by_phrase.get(_normal(match.group(0)))
         if entry is not None:
             return entry
         first = self._analysis[1]
         initial = prose[match.start() : match.start() + 1]
         initial = initial.lower() if initial.isascii() else ""
-        flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
-        cache = self._entry_patterns
-        for source, candidate in patterns:
+        for index, (_source, candidate) in enumerate(self._alternatives):
+            if candidate.pattern is None:
+                continue
             starts = first.get(id(candidate))
             if initial and starts is not None and initial not in starts:
                 continue  # no match of this entry begins with that character
-            pattern = cache.get(id(candidate))
-            if pattern is None:
-                pattern = cache[id(candidate)] = regex.compile(
-                    source, flags, **{**self.lists, "ignore_unused": True}
-                )
             # fullmatch, not match: an alternation such as `smears?|smeared` must
             # be tried against the whole matched text, not stop at its first branch.
-            if pattern.fullmatch(prose, match.start(), match.end()):
+            # (The matcher's own (?<!\w) and (?!\w) hold: the match began after a
+            # non-word character, and the text ends where the match does.)
+            if self._matcher(index).fullmatch(prose, match.start(), match.end()):
                 return candidate
         return None
+
+    @cached_property
+    def _by_phrase(self) -> dict[str, Entry]:
+        by_phrase: dict[str, Entry] = {}
+        for _source, entry in self._alternatives:
+            if entry.phrase is not None:
+                by_phrase.setdefault(_normal(entry.phrase), entry)
+        return by_phrase
 
     def scan(self, document: Document, start: int, end: int) -> Iterable[Any]:
         """The matches of the rule's pattern in the prose from `start` to `end`,
@@ -536,8 +541,9 @@ def _read_cached_analysis(key: str):
     try:
         with open(_analysis_cache_file(key), "rb") as f:
             return pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-        return None
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError,
+            ValueError):
+        return None  # absent or unreadable: analyse again
 
 
 def _write_cached_analysis(key: str, analysis) -> None:
@@ -571,7 +577,7 @@ _NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
 _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
-_ANALYSIS_VERSION = 2  # bump when the analysis changes: cached results are keyed by it
+_ANALYSIS_VERSION = 3  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = regex.compile(r"\w")
 _WORDS = regex.compile(r"\w+")
 _PLACEHOLDER = 0xF0000  # private-use code points stand for \p{...} in the parse
@@ -830,7 +836,7 @@ class _Prefilter:
             # What follows the head, tried at the head's end in the prose (not
             # when folding changed the head's length: the offsets would not agree).
             rest = tokens[split : split + _MAX_REST] if len(head) == len(raw) else ()
-            rest_sources.setdefault(head, set()).add("".join(t for t in rest if t != _END))
+            rest_sources.setdefault(head, set()).add(tuple(t for t in rest if t != _END))
             head_entries.setdefault(head, set()).add(index)
             if not head:
                 classes.add("".join(t for t in tokens[:_MAX_REST] if t != _END))
@@ -925,10 +931,31 @@ class _LazyRests(dict):
     def __missing__(self, head: str) -> regex.Pattern | None:
         rests = self.sources[head]
         pattern = None
-        if "" not in rests:
-            pattern = regex.compile("|".join(sorted(rests)) + "|(?!)", self.flags)  # see _matcher
+        if () not in rests:
+            # see PhraseRule._matcher for `|(?!)`
+            pattern = regex.compile("(?:" + _token_trie(rests) + ")|(?!)", self.flags)
         self[head] = pattern
         return pattern
+
+
+def _token_trie(sequences: Iterable[tuple[str, ...]]) -> str:
+    """An alternation of token sequences, factored by common leading tokens."""
+    root: dict = {}
+    for tokens in sequences:
+        node = root
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[None] = {}
+
+    def emit(node: dict) -> str:
+        alts = [token + emit(child) for token, child in sorted(
+            ((t, c) for t, c in node.items() if t is not None))]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if None in node else body
+
+    return emit(root)
 
 
 def _folded(document: Document) -> str | None:
