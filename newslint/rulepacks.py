@@ -395,8 +395,10 @@ class PhraseRule(Rule):
                 more = prefilter.positions(document, extra)
                 class_live = class_live or "" in extra
                 candidates = None if more is None else sorted(set(candidates) | set(more))
-            if candidates is not None and class_live:
-                candidates = sorted(candidates + prefilter.class_positions(prose, start, end))
+            if class_live:
+                # A live prefix opens with a character class ("\p{L}+-hating"):
+                # it may begin at any word, which the one pattern scans fastest.
+                candidates = None
         else:
             candidates = None
         if candidates is None:
@@ -563,13 +565,16 @@ def _match_case(original: str, replacement: str) -> str:
 # -- prefilter ------------------------------------------------------------
 #
 # Trying the whole alternation of a rule at every position of a document is
-# what makes a big rule slow. Every match of an entry begins with one of a few
-# literal words (or, rarely, one character of a class), read off the entry's
-# pattern by `_prefixes`; one cheap pattern of those prefixes, written as a
-# trie, finds the positions where a match can begin, and the rule's own
-# pattern is tried only there (`PhraseRule.scan`), with the very same result as
-# `finditer` over the whole region. An entry the analysis cannot read makes its
-# rule scan everything, as before.
+# what makes a big rule slow. `_prefixes` reads off each entry's pattern the
+# prefixes its matches begin with: a literal head ("the"), what may follow it
+# ("\s+socialist"), and a whole word each contains (its anchor, "socialist").
+# Per document (`_Prefilter.candidates`), the anchors among the document's
+# words make their prefixes live, `str.find` locates the live heads, what
+# follows a head is checked, and only the alternatives with that head are
+# matched there, in the alternation's order (`PhraseRule.scan`): the very same
+# matches as `finditer` of the one pattern over the region. A rule with an
+# entry the analysis cannot read, or a live prefix that opens with a class
+# ("\p{L}+-hating"), is scanned with the one pattern, as before.
 
 #: Debugging aid: NEWSLINT_NO_PREFILTER=1 (read once, at import) scans every
 #: rule with its whole pattern, to compare findings with and without the prefilter.
@@ -577,7 +582,7 @@ _NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
 _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
-_ANALYSIS_VERSION = 3  # bump when the analysis changes: cached results are keyed by it
+_ANALYSIS_VERSION = 4  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = regex.compile(r"\w")
 _WORDS = regex.compile(r"\w+")
 _PLACEHOLDER = 0xF0000  # private-use code points stand for \p{...} in the parse
@@ -824,7 +829,6 @@ class _Prefilter:
         self.always: set[str] = set()
         rest_sources: dict[str, set[str]] = {}
         head_entries: dict[str, set[int]] = {}
-        classes: set[str] = set()
         for index, tokens in ((i, t) for i, found in enumerate(prefixes) for t in found):
             split = 0
             while split < len(tokens) and _literal(tokens[split]) is not None:
@@ -838,36 +842,21 @@ class _Prefilter:
             rest = tokens[split : split + _MAX_REST] if len(head) == len(raw) else ()
             rest_sources.setdefault(head, set()).add(tuple(t for t in rest if t != _END))
             head_entries.setdefault(head, set()).add(index)
-            if not head:
-                classes.add("".join(t for t in tokens[:_MAX_REST] if t != _END))
         self.__setstate__((
             self.by_anchor,
             self.always,
             rest_sources,
             {h: tuple(sorted(i)) for h, i in head_entries.items()},
-            r"(?<!\w)(?:" + "|".join(sorted(classes)) + ")" if classes else None,
         ))
 
     def __getstate__(self):
-        return self.by_anchor, self.always, self.rests.sources, self.head_entries, self.class_source
+        return self.by_anchor, self.always, self.rests.sources, self.head_entries
 
     def __setstate__(self, state) -> None:
-        self.by_anchor, self.always, rest_sources, self.head_entries, self.class_source = state
+        self.by_anchor, self.always, rest_sources, self.head_entries = state
         self.anchors = frozenset(self.by_anchor)
         self.rests = _LazyRests(rest_sources, regex.V0 | regex.IGNORECASE)
         self.rests[""] = None
-        self._class_pattern: regex.Pattern | None = None
-
-    def class_positions(self, prose: str, start: int, end: int) -> list[tuple[int, str]]:
-        """Where a prefix that opens with a character class begins."""
-        if self.class_source is None:
-            return []
-        if self._class_pattern is None:
-            self._class_pattern = regex.compile(self.class_source, regex.V0 | regex.IGNORECASE)
-        return [
-            (m.start(), "")
-            for m in self._class_pattern.finditer(prose, start, end, overlapped=True)
-        ]
 
     def candidates(self, document: Document) -> tuple[list[tuple[int, str]], bool] | None:
         """Sorted (offset, head) pairs where a match may begin, and whether a
@@ -879,12 +868,13 @@ class _Prefilter:
             heads = set(self.always)
             for anchor in self.anchors.intersection(_words_of(document)):
                 heads |= self.by_anchor[anchor]
-            found = self.positions(document, heads)
-            cache[key] = None if found is None else (found, "" in heads)
+            # A live prefix that opens with a class: the scan takes the whole region.
+            found = None if "" in heads else self.positions(document, heads)
+            cache[key] = None if found is None else (found, False)
         return cache[key]
 
     def positions(self, document: Document, heads: set[str]) -> list[tuple[int, str]] | None:
-        heads = heads - {""}  # prefixes that open with a class: see class_positions
+        heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
         if not heads:
             return []
         fold = _folded(document)
