@@ -672,8 +672,11 @@ def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tu
     Lookarounds are skipped, so the prefixes may match where `source` does not,
     never the other way round. Raises _Unreadable when the analysis cannot
     bound where a match begins."""
-    from re import _constants as c
-    from re import _parser
+    try:
+        from re import _constants as c
+        from re import _parser
+    except ImportError as exc:  # the stdlib's parser is private: without it, scan all
+        raise _Unreadable(source) from exc
 
     text, props = _for_parse(source, lists)
     try:
