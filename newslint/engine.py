@@ -275,6 +275,9 @@ class Linter:
 
         # Compile every rule's patterns once, here, so the forked workers share them.
         self.lint_text("Warm up.\n", paths[0])
+        for registry in self._registries.values():
+            for rule in registry.rules.values():
+                rule.prepare()
         global _WORKER_LINTER
         _WORKER_LINTER = self
         context = multiprocessing.get_context("fork")

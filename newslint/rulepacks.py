@@ -349,6 +349,17 @@ class PhraseRule(Rule):
     def _entry_patterns(self) -> dict[int, regex.Pattern]:
         return {}
 
+    def prepare(self) -> None:
+        """Compile everything `check` compiles lazily (before forking workers)."""
+        prefilter, _ = self._analysis
+        for index in range(len(self._alternatives)):
+            self._matcher(index)
+        if prefilter is None:
+            self.compiled  # noqa: B018 - the whole-region fallback pattern
+        else:
+            for head in list(prefilter.rests.sources):
+                prefilter.rests[head]  # noqa: B018 - compiles on first access
+
     def entry_for(self, prose: str, match: Any) -> Entry | None:
         by_phrase = self._by_phrase
         entry = by_phrase.get(_normal(match.group(0)))

@@ -38,6 +38,11 @@ class Rule:
     def check(self, document: Document) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Do now the one-off work `check` would otherwise do lazily (compiling
+        patterns). The engine calls it before forking workers for a big run, so
+        they share the result; a single-file run never calls it."""
+
     # -- helpers for subclasses -------------------------------------------
     def option(self, document: Document, name: str) -> Any:
         """The value of one of this rule's options for this document."""
