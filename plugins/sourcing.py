@@ -7,6 +7,7 @@ agent after the passive, or a speaker's own words (quoted or reported)."""
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from importlib.resources import files
 
@@ -197,6 +198,45 @@ def _names_someone(text: str, text_starts_sentence: bool = False) -> bool:
     return False
 
 
+_PLAIN_CHARS: dict[str, bool] = {}
+_REGEX_WORD = regex.compile(r"\w", _F)
+_RE_WORD = re.compile(r"\w")
+_FAST_TRIGGERS: dict[str, re.Pattern | None] = {}
+
+
+def _fast_trigger(pattern: str) -> re.Pattern | None:
+    """The trigger compiled with the stdlib `re`, case-sensitive, to run on the
+    lowercased prose: four times faster than `regex` with full case folding."""
+    if pattern not in _FAST_TRIGGERS:
+        compiled = None
+        if pattern.isascii() and pattern == pattern.lower():
+            try:
+                compiled = re.compile(pattern)
+            except re.error:
+                compiled = None
+        _FAST_TRIGGERS[pattern] = compiled
+    return _FAST_TRIGGERS[pattern]
+
+
+def _plain_char(ch: str) -> bool:
+    """A non-ASCII character on which `re` and `regex` agree for an ASCII trigger:
+    it case-maps to one character and never to ASCII, and `re` calls its lowercase
+    \\w exactly when `regex` calls it \\w."""
+    ok = _PLAIN_CHARS.get(ch)
+    if ok is None:
+        forms = (ch.lower(), ch.upper(), ch.casefold(), ch.title())
+        ok = (all(len(f) == 1 and not f.isascii() for f in forms)
+              and bool(_RE_WORD.match(ch.lower())) == bool(_REGEX_WORD.match(ch)))
+        _PLAIN_CHARS[ch] = ok
+    return ok
+
+
+def _plain_text(text: str) -> bool:
+    """Every character is ASCII or plain (see `_plain_char`): the `re` trigger on
+    the lowercased text then finds exactly what the `regex` one finds on the text."""
+    return all(_plain_char(ch) for ch in set(text) if ch > "\x7f")
+
+
 class _SourcingRule(PhraseRule):
     severity = Severity.WARNING
     scope = "body"
@@ -218,8 +258,12 @@ class _SourcingRule(PhraseRule):
         before, after = self.window
         windows: list[tuple[int, int]] = []
         prose = document.prose
+        finditer, text = trigger.finditer, prose
+        fast = _fast_trigger(trigger.pattern)
+        if fast is not None and _plain_text(prose):
+            finditer, text = fast.finditer, prose.lower()
         for start, end in regions:
-            for hit in trigger.finditer(prose, start, end):
+            for hit in finditer(text, start, end):
                 s, e = max(start, hit.start() - before), min(end, hit.end() + after)
                 if windows and s <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], max(windows[-1][1], e))
