@@ -53,12 +53,14 @@ class Config:
         return dict(self.lines).get(key)
 
     def is_excluded(self, path: str | os.PathLike) -> bool:
+        if not self.exclude:
+            return False  # the common case; relpath costs more than the lint of a cached file
         rel = _relative(path, self.root)
         return any(glob_match(pattern, rel) for pattern in self.exclude)
 
     def layers_for(self, path: str | None) -> list[Overrides]:
         layers = [self.base]
-        if path is not None:
+        if path is not None and self.per_file:
             rel = _relative(path, self.root)
             layers += [o for pattern, o in self.per_file if glob_match(pattern, rel)]
         return layers
