@@ -188,6 +188,13 @@ class _LoadedRule(PhraseRule):
             return f"“{text}” {self.verdict} ({note}); write “{suggestion}” instead."
         return f"“{text}” {self.verdict} ({note}); {self.without_suggestion}."
 
+    @staticmethod
+    def in_writers_voice(document: Document, start: int, end: int) -> bool:
+        """Not a speaker's words, and not a word the writer put in quotation marks."""
+        return not (
+            _in_speakers_words(document, start, end) or _scare_quoted(document, start, end)
+        )
+
 
 class LoadedEpithet(_LoadedRule):
     # Quotations are skipped in accept() (see _in_speakers_words), which does not
@@ -226,7 +233,7 @@ class LoadedEpithet(_LoadedRule):
 
     def accept(self, document: Document, match, entry: Entry) -> bool:
         start, end = match.span()
-        if _in_speakers_words(document, start, end) or _scare_quoted(document, start, end):
+        if not self.in_writers_voice(document, start, end):
             return False
         text = match.group(0)
         head = _head(text)
@@ -354,7 +361,7 @@ class LoadedLanguage(_LoadedRule):
 
     def accept(self, document: Document, match, entry: Entry) -> bool:
         start, end = match.span()
-        if _in_speakers_words(document, start, end) or _scare_quoted(document, start, end):
+        if not self.in_writers_voice(document, start, end):
             return False
         if _part_of_a_name(document, start):
             return False
@@ -662,7 +669,7 @@ class LoadedSaid(_LoadedRule):
 
     def accept(self, document: Document, match, entry: Entry) -> bool:
         start, end = match.span()
-        if _in_speakers_words(document, start, end) or _scare_quoted(document, start, end):
+        if not self.in_writers_voice(document, start, end):
             return False
         if _part_of_a_name(document, start):
             return False
