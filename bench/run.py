@@ -67,6 +67,12 @@ def main() -> int:
     if not source.is_dir():
         sys.exit(f"benchmark: {source} is not a directory")
     base = shlex.split(args.cmd) + ["--format", "concise", "--exit-zero"]
+    # Write the bytecode, as installing a wheel does: an editable install run
+    # under PYTHONDONTWRITEBYTECODE=1 (set on some machines, this one included)
+    # would compile every module from source on every run.
+    root = HERE.parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *(str(root / d) for d in
+                    ("newslint", "plugins", "rules"))], check=True, stdout=subprocess.DEVNULL)
 
     with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
         tmp = Path(tmp)

@@ -7,6 +7,8 @@ The public API, for plugins and for programs that lint text:
   `Edit`: what rules report.
 - `Document` (with `Block`, `Sentence`, `Link`, `Markup`): what rules read.
 - `lint_text`, `lint_paths`: lint from Python; `Config` configures them.
+- `compile_pattern`: `regex.compile`, with the compiled pattern kept between runs.
+- `builtin_pack`: the path of one of newslint's own rule packs.
 """
 
 from __future__ import annotations
@@ -19,8 +21,19 @@ hookimpl = pluggy.HookimplMarker("newslint")
 
 from newslint.document import Block, Comment, Document, Link, Markup, Sentence  # noqa: E402
 from newslint.finding import Edit, Finding, Fix, Severity  # noqa: E402
+from newslint.patterns import compile_pattern  # noqa: E402
 from newslint.rulepacks import Entry, PhraseRule  # noqa: E402
 from newslint.rules import DOC_SECTIONS, Rule  # noqa: E402
+
+
+def builtin_pack(name: str) -> str:
+    """The path of one of newslint's own rule packs (`rules/` in the source tree),
+    for a plugin's `newslint_register_rule_packs`."""
+    import os
+
+    from newslint import packs
+
+    return os.path.join(os.path.dirname(packs.__file__), name)
 
 
 def __getattr__(name: str):
@@ -39,7 +52,9 @@ def __getattr__(name: str):
 
 __all__ = [
     "Block",
+    "builtin_pack",
     "Comment",
+    "compile_pattern",
     "Config",
     "DOC_SECTIONS",
     "Document",

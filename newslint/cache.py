@@ -10,13 +10,13 @@ see a torn file; the worst a race costs is a re-lint."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from newslint.usercache import blake2b
 
 CACHE_DIR = ".newslint_cache"
 _FORMAT = 1
@@ -36,7 +36,7 @@ def run_fingerprint(plugin_manager: Any, pack_paths: list[str], extra: str) -> s
     """What every cached result depends on, beyond the file and its settings."""
     from newslint import __version__
 
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     h.update(f"{_FORMAT}|{__version__}|{sys.version_info[:2]}|{extra}".encode())
     # The code of newslint and of every plugin: versions, and the files' stamps,
     # so an edited checkout (editable install) never serves stale results.
@@ -46,8 +46,8 @@ def run_fingerprint(plugin_manager: Any, pack_paths: list[str], extra: str) -> s
     for name, plugin in sorted(plugin_manager.list_name_plugin(), key=lambda item: item[0]):
         h.update(f"{name}|{getattr(plugin, '__file__', '')}|".encode())
         h.update(_file_stamp(getattr(plugin, "__file__", None)).encode())
-    for _, dist in plugin_manager.list_plugin_distinfo():
-        h.update(f"{dist.project_name}=={dist.version}".encode())
+    for dist, version in sorted(getattr(plugin_manager, "distributions", {}).values()):
+        h.update(f"{dist}=={version}".encode())
     for pack in pack_paths:
         try:
             h.update(Path(pack).read_bytes())
@@ -57,7 +57,7 @@ def run_fingerprint(plugin_manager: Any, pack_paths: list[str], extra: str) -> s
 
 
 def entry_key(path: str, data: bytes, settings_key: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     h.update(path.encode("utf-8", "surrogateescape"))
     h.update(b"\0")
     h.update(settings_key.encode())
@@ -104,6 +104,8 @@ class ResultCache:
             for old in self.directory.glob("results-*.pickle"):
                 if old != self.file:
                     old.unlink(missing_ok=True)
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".results-", suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(self.used, f, protocol=pickle.HIGHEST_PROTOCOL)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-import regex
+from newslint.patterns import compile_pattern
 
 if TYPE_CHECKING:
     from newslint.quotations import Quotation, Quotations
@@ -24,7 +24,7 @@ BLOCK_KINDS = frozenset(
     {"headline", "paragraph", "heading", "list_item", "table_cell", "field", "caption"}
 )
 
-WORD_PATTERN = regex.compile(r"\w+(?:['’]\w+)*")
+WORD_PATTERN = compile_pattern(r"\w+(?:['’]\w+)*")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 import regex
 
-_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.M)
+from newslint.patterns import compile_pattern
+
+_HUNK = compile_pattern(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.M)
 
 
 class DiffError(Exception):

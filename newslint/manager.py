@@ -6,6 +6,7 @@ ad-hoc plugin objects and no entry-point loading."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,38 +26,118 @@ class PluginError(Exception):
     """A plugin registered something invalid (duplicate code, missing docs...)."""
 
 
+class PluginManager(pluggy.PluginManager):
+    """pluggy's manager, which also knows the distribution that installed each
+    plugin loaded from an entry point."""
+
+    def __init__(self) -> None:
+        super().__init__(PROJECT)
+        #: plugin name -> (distribution, version)
+        self.distributions: dict[str, tuple[str, str]] = {}
+
+
 def make_plugin_manager(
     plugins: Iterable[Any] = (), *, load_entry_points: bool | str | None = None
-) -> pluggy.PluginManager:
+) -> PluginManager:
     """A fresh plugin manager.
 
     `load_entry_points`: True loads every plugin of the `newslint` entry-point
     group (built-in ones included); "builtin" loads only newslint's own (what
     --no-plugins and NEWSLINT_DISABLE_PLUGIN_AUTOLOAD do); False loads none,
     for tests that register ad-hoc plugins. `plugins` are registered in addition."""
-    pm = pluggy.PluginManager(PROJECT)
+    pm = PluginManager()
     pm.add_hookspecs(hookspecs)
     if load_entry_points is None:
         load_entry_points = "builtin" if os.environ.get(DISABLE_AUTOLOAD_ENV) else True
-    if load_entry_points == "builtin":
-        _load_builtin_plugins(pm)
-    elif load_entry_points:
-        pm.load_setuptools_entrypoints(PROJECT)
+    if load_entry_points:
+        _load_entry_points(pm, builtin_only=load_entry_points == "builtin")
     for plugin in plugins:
         pm.register(plugin)
     return pm
 
 
-def _load_builtin_plugins(pm: pluggy.PluginManager) -> None:
-    from importlib.metadata import PackageNotFoundError, distribution
+@dataclass(frozen=True)
+class EntryPoint:
+    """One plugin of the `newslint` entry-point group."""
 
+    name: str
+    value: str  # "module:attribute"
+    distribution: str
+    version: str
+
+    def load(self) -> Any:
+        import importlib
+
+        module, _, attributes = self.value.partition(":")
+        plugin = importlib.import_module(module.strip())
+        for attribute in attributes.split("[")[0].strip().split("."):
+            if attribute:
+                plugin = getattr(plugin, attribute)
+        return plugin
+
+
+def installed_entry_points(*, fresh: bool = False) -> list[EntryPoint]:
+    """The `newslint` entry points of every installed distribution.
+
+    Reading every distribution's metadata costs more than the rest of a short
+    run, so the list is kept in the user's cache, keyed by `sys.path` and the
+    modification time of each entry that holds distributions: installing,
+    upgrading or removing a package adds or removes files there, which changes
+    that time. (An entry without distributions counts only by having none, so
+    linting in a busy working directory with `python -m` keeps the snapshot.)"""
+    from newslint import usercache
+
+    stamps = [_distributions_stamp(os.path.abspath(entry or ".")) for entry in sys.path]
+    snapshot = usercache.cache_file("entry-points", "\n".join(stamps))
+    if not fresh:
+        found = usercache.read(snapshot)
+        if isinstance(found, list) and all(isinstance(e, EntryPoint) for e in found):
+            return found
+    from importlib.metadata import distributions
+
+    found = [
+        EntryPoint(ep.name, ep.value, dist.metadata["name"] or "", dist.version or "")
+        for dist in distributions()
+        for ep in dist.entry_points
+        if ep.group == PROJECT
+    ]
+    usercache.write(snapshot, found)
+    return found
+
+
+def _distributions_stamp(where: str) -> str:
     try:
-        entry_points = distribution(PROJECT).entry_points
-    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
-        return
-    for ep in entry_points:
-        if ep.group == PROJECT and pm.get_plugin(ep.name) is None:
-            pm.register(ep.load(), name=ep.name)
+        names = os.listdir(where)
+    except NotADirectoryError:  # a zip archive
+        pass
+    except OSError:
+        return f"{where}:-"
+    else:
+        if not any(n.endswith((".dist-info", ".egg-info", ".egg")) for n in names):
+            return f"{where}:none"
+    try:
+        return f"{where}:{os.stat(where).st_mtime_ns}"
+    except OSError:
+        return f"{where}:-"
+
+
+def _load_entry_points(pm: PluginManager, *, builtin_only: bool) -> None:
+    for fresh in (False, True):
+        entry_points = installed_entry_points(fresh=fresh)
+        if builtin_only:
+            entry_points = [e for e in entry_points if e.distribution == PROJECT]
+        try:
+            loaded = [(e, e.load()) for e in entry_points]
+            break
+        except (ImportError, AttributeError):
+            if fresh:
+                raise  # a plugin that is installed but cannot be imported
+            # A snapshot older than the installed packages: read them again.
+    for entry_point, plugin in loaded:
+        if pm.get_plugin(entry_point.name) is not None or pm.is_blocked(entry_point.name):
+            continue
+        pm.register(plugin, name=entry_point.name)
+        pm.distributions[entry_point.name] = (entry_point.distribution, entry_point.version)
 
 
 @dataclass
@@ -154,14 +235,10 @@ def build_registry(pm: pluggy.PluginManager, extra_packs: Iterable[str] = ()) ->
     return registry
 
 
-def plugin_versions(pm: pluggy.PluginManager) -> list[tuple[str, str, str]]:
+def plugin_versions(pm: PluginManager) -> list[tuple[str, str, str]]:
     """(name, distribution, version) of every registered plugin."""
-    dists = {id(plugin): dist for plugin, dist in pm.list_plugin_distinfo()}
     rows = []
-    for name, plugin in pm.list_name_plugin():
-        dist = dists.get(id(plugin))
-        if dist is not None:
-            rows.append((name, dist.project_name, dist.version))
-        else:
-            rows.append((name, "(registered in process)", ""))
+    for name, _plugin in pm.list_name_plugin():
+        dist, version = pm.distributions.get(name, ("(registered in process)", ""))
+        rows.append((name, dist, version))
     return rows

@@ -34,6 +34,7 @@ import regex
 
 from newslint.document import Document
 from newslint.finding import Finding, Severity
+from newslint.patterns import compile_pattern
 from newslint.rules import DOC_SECTIONS, Rule
 from newslint.yamlfile import DataError, LineDict, line_of, load_yaml_file
 
@@ -99,25 +100,21 @@ def _phrase_regex(phrase: str) -> str:
 
 def _compile(source: str, flags: int, path: str, line: int | None, lists=None) -> regex.Pattern:
     try:
-        return regex.compile(source, flags, ignore_unused=True, **(lists or {}))
+        return compile_pattern(source, flags, ignore_unused=True, **(lists or {}))
     except (regex.error, TypeError, ValueError) as exc:
         raise DataError(path, line, f"invalid pattern {source!r}: {exc}") from None
 
 
 def _pack_cache_file(path: str) -> Path | None:
-    import hashlib
     import os
 
-    from newslint import __version__
+    from newslint.usercache import cache_file
 
     try:
         st = os.stat(path)
     except OSError:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    key = f"{__version__}|{os.path.abspath(path)}|{st.st_mtime_ns}|{st.st_size}"
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return Path(base) / "newslint" / "packs" / f"{digest}.pickle"
+    return cache_file("packs", f"{os.path.abspath(path)}|{st.st_mtime_ns}|{st.st_size}")
 
 
 def load_pack(path: str | Path) -> list[RuleSpec]:
@@ -126,34 +123,18 @@ def load_pack(path: str | Path) -> list[RuleSpec]:
     A validated pack is kept (pickled, keyed by the file's path, size and
     modification time) in the user's cache directory, because parsing YAML is
     most of newslint's start-up once the packs are large."""
-    import pickle
+    from newslint import usercache
 
     path = str(path)
     cache_file = _pack_cache_file(path)
     if cache_file is not None:
-        try:
-            with open(cache_file, "rb") as f:
-                return pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            pass
+        specs = usercache.read(cache_file)
+        if specs is not None:
+            return specs
     specs = _load_pack(path)
     if cache_file is not None:
-        _write_atomically(cache_file, pickle.dumps(specs, protocol=pickle.HIGHEST_PROTOCOL))
+        usercache.write(cache_file, specs)
     return specs
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except OSError:
-        pass  # no writable cache directory: parse every time
 
 
 def _load_pack(path: str) -> list[RuleSpec]:
@@ -303,7 +284,7 @@ class PhraseRule(Rule):
         if not alternatives:
             return None, by_phrase, patterns
         source = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
-        return regex.compile(source, flags, **lists), by_phrase, patterns
+        return compile_pattern(source, flags, **lists), by_phrase, patterns
 
     @cached_property
     def _analysis(self) -> tuple[_Prefilter | None, dict[int, frozenset[str] | None]]:
@@ -340,7 +321,7 @@ class PhraseRule(Rule):
             # `|(?!)` never matches; it keeps the engine from searching the rest of
             # the text for a literal the pattern needs, at every call.
             source = r"(?<!\w)(?:" + self._alternatives[index][0] + r")(?!\w)|(?!)"
-            pattern = matchers[-1 - index] = regex.compile(
+            pattern = matchers[-1 - index] = compile_pattern(
                 source, flags, **{**self.lists, "ignore_unused": True}
             )
         return pattern
@@ -537,34 +518,22 @@ def _analyse(
     return _Prefilter(prefixes), first
 
 
-def _analysis_cache_file(key: str) -> Path | None:
-    import hashlib
+def _analysis_cache_file(key: str) -> Path:
+    from newslint.usercache import cache_file
 
-    from newslint import __version__
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    text = f"{__version__}|{_ANALYSIS_VERSION}|{key}"
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return Path(base) / "newslint" / "prefilters" / f"{digest}.pickle"
+    return cache_file("prefilters", f"{_ANALYSIS_VERSION}|{key}")
 
 
 def _read_cached_analysis(key: str):
-    import pickle
+    from newslint import usercache
 
-    try:
-        with open(_analysis_cache_file(key), "rb") as f:
-            return pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError,
-            ValueError):
-        return None  # absent or unreadable: analyse again
+    return usercache.read(_analysis_cache_file(key))
 
 
 def _write_cached_analysis(key: str, analysis) -> None:
-    import pickle
+    from newslint import usercache
 
-    _write_atomically(
-        _analysis_cache_file(key), pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
-    )
+    usercache.write(_analysis_cache_file(key), analysis)
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -594,8 +563,8 @@ _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
 _ANALYSIS_VERSION = 4  # bump when the analysis changes: cached results are keyed by it
-_WORD_CHAR = regex.compile(r"\w")
-_WORDS = regex.compile(r"\w+")
+_WORD_CHAR = compile_pattern(r"\w")
+_WORDS = compile_pattern(r"\w+")
 _PLACEHOLDER = 0xF0000  # private-use code points stand for \p{...} in the parse
 
 
@@ -784,7 +753,7 @@ def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tu
 
 
 _END = "\x00"  # a prefix that is a whole match: the rule's (?!\\w) follows
-_SPACE_TOKEN = regex.compile(r"\[\\s\]|\(\?:\[\\s\]\)\{\d+,\d*\}")
+_SPACE_TOKEN = compile_pattern(r"\[\\s\]|\(\?:\[\\s\]\)\{\d+,\d*\}")
 
 
 def _is_break_token(token: str) -> bool:
@@ -937,7 +906,7 @@ class _LazyRests(dict):
         pattern = None
         if () not in rests:
             # see PhraseRule._matcher for `|(?!)`
-            pattern = regex.compile("(?:" + _token_trie(rests) + ")|(?!)", self.flags)
+            pattern = compile_pattern("(?:" + _token_trie(rests) + ")|(?!)", self.flags)
         self[head] = pattern
         return pattern
 

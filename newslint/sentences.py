@@ -8,9 +8,9 @@ that typically opens a sentence."""
 
 from __future__ import annotations
 
-import regex
+from newslint.patterns import compile_pattern
 
-_BOUNDARY = regex.compile(
+_BOUNDARY = compile_pattern(
     r"""(?:\.{3}|…|[.!?]+)["'”’»)\]]*(?=\s+(["'“‘«(\[]*)(\S))""",
 )
 
@@ -37,7 +37,7 @@ _SENTENCE_OPENERS = frozenset(
 
 # Searched backwards from the period ((?r)): the same match as a forward search,
 # without trying every start in the window.
-_WORD_BEFORE = regex.compile(r"(?r)(\w+(?:\.\w+)*)\.?$")
+_WORD_BEFORE = compile_pattern(r"(?r)(\w+(?:\.\w+)*)\.?$")
 
 
 def _is_boundary(prose: str, punct_start: int, punct: str, next_char: str) -> bool:
@@ -71,7 +71,7 @@ def _is_boundary(prose: str, punct_start: int, punct: str, next_char: str) -> bo
     return True
 
 
-_NEXT_WORD = regex.compile(r"[.]+[\"'”’»)\]]*\s+[\"'“‘«(\[]*(\w+)")
+_NEXT_WORD = compile_pattern(r"[.]+[\"'”’»)\]]*\s+[\"'“‘«(\[]*(\w+)")
 
 
 def _next_word_opens(prose: str, punct_start: int) -> bool:

@@ -24,19 +24,20 @@ import regex
 
 from newslint.document import Comment, Document
 from newslint.finding import Finding, Severity
+from newslint.patterns import compile_pattern
 from newslint.rules import Rule
 
 UNUSED_CODE = "NL001"
 INVALID_CODE = "NL002"
 OWN_CODES = frozenset({UNUSED_CODE, INVALID_CODE})
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = compile_pattern(
     r"\A\s*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)(?=\s|\Z)(?P<rest>.*)\Z",
     regex.DOTALL,
 )
-_ANY_DIRECTIVE = regex.compile(r"\A\s*newslint-\S*")
-_REASON = regex.compile(r"(?:^|\s)--(?:\s|$)")
-_SELECTOR = regex.compile(r"[^\s,]+")
+_ANY_DIRECTIVE = compile_pattern(r"\A\s*newslint-\S*")
+_REASON = compile_pattern(r"(?:^|\s)--(?:\s|$)")
+_SELECTOR = compile_pattern(r"[^\s,]+")
 
 
 @dataclass

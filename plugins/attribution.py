@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cached_property
-from importlib.resources import files
 
 import regex
 
-from newslint import Document, PhraseRule, Rule, Severity, hookimpl
+from newslint import Document, PhraseRule, Rule, Severity, builtin_pack, compile_pattern, hookimpl
 
 #: Seconds the speech-act pattern may run over one paragraph.
 PATTERN_TIMEOUT = 2.0
@@ -32,18 +31,18 @@ _DOUBLE_OPEN = frozenset('"“„‟«»') | {"''"}
 _SPEAKER_REACH = 6
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
-_TOKEN = regex.compile(
+_TOKEN = compile_pattern(
     rf"{_Q}+|\d+(?::\d+)+|[@#]?[\p{{L}}\p{{N}}_]+(?:[-'’.&][\p{{L}}\p{{N}}_]+)*|[,:;—–]|-{{2,}}"
 )
-_WORD = regex.compile(r"\w+(?:['’]\w+)*")
+_WORD = compile_pattern(r"\w+(?:['’]\w+)*")
 # A character for which str.isalnum() is true (re's \w is isalnum() or "_").
 _ALNUM = re.compile(r"[^\W_]")
 # A sentence boundary inside quoted text: end punctuation followed by more words.
-_INNER_END = regex.compile(r"(?:[.!?…]|\.{3})[\"'”’)\]]*\s+[\"'“‘(\[]*\w")
+_INNER_END = compile_pattern(r"(?:[.!?…]|\.{3})[\"'”’)\]]*\s+[\"'“‘(\[]*\w")
 # “…” — Name / “…” – @handle: the epigraph and social-media form.
-_DASH_SPEAKER = regex.compile(r"\s*(?:—|–|--|-)\s*(?:[@#]\w|\p{Lu})")
+_DASH_SPEAKER = compile_pattern(r"\s*(?:—|–|--|-)\s*(?:[@#]\w|\p{Lu})")
 # Name: “…” (newsletter and headline style: the colon stands for “said”).
-_NAME_COLON = regex.compile(
+_NAME_COLON = compile_pattern(
     r"(?:^|[\s(—–-])(?:[@#]?\p{Lu}[\p{L}'’.-]*\s+){0,3}[@#]?\p{Lu}[\p{L}'’.-]*"
     r"(?:\s*\([^()]{1,30}\))?\s*:\s*$"
 )
@@ -86,7 +85,7 @@ _SMALL_WORDS = frozenset(
 )
 # Words as words, labels and translations: the words “attack” and “Libya”,
 # click “sign up”, Latin for “…”.
-_MENTION = regex.compile(
+_MENTION = compile_pattern(
     r"(?:\b(?:words?|terms?|phrases?)\s+(?:such\s+as|like|including)\b[^.;:!?]{0,80}"
     r"|\bclick(?:s|ed|ing)?(?:\s+on)?(?:\s+the)?"
     r"|\b(?:Latin|Greek|French|Spanish|German|Russian|Arabic|Hebrew|Chinese|Italian|"
@@ -94,13 +93,13 @@ _MENTION = regex.compile(
     regex.IGNORECASE,
 )
 # Designations: “listed as”, “designated the groups as”, “classified as”.
-_DESIGNATION = regex.compile(
+_DESIGNATION = compile_pattern(
     r"\b(?:designat|classif|list|label|brand|describ|refer|characteri[sz]|term|nam|"
     r"known|billed|marketed|styled)\w*\b[^.;:!?]{0,50}\bas(?:\s+(?:a|an|the))?\s*$",
     regex.IGNORECASE,
 )
 # A quotation introduced as a name: called “…”, the slogan “…”, a report titled “…”.
-_NAMING = regex.compile(
+_NAMING = compile_pattern(
     r"(?:(?:call|calls|calling|called|dub|dubs|dubbed|term|terms|termed)\s+(?:it|this|that|them|him|her|these|those)"
     r"(?:\s+(?:the|a|an))?|called|dubbed|termed|named|labell?ed|titled|entitled|headlined|known\s+as|"
     r"so-called|the\s+(?:word|term|phrase|slogan|label|nickname|title|hashtag|line|passage|"
@@ -335,11 +334,15 @@ class UnattributedQuote(PhraseRule):
                 (e for e in self.entries if e.phrase is not None), key=lambda e: -len(e.phrase)
             )
         ]
+        tries: dict[str, str] = {}
         for entry in self.entries:
             if entry.pattern is not None:
                 source = entry.pattern
                 for name, items in self.lists.items():
-                    source = source.replace(f"\\L<{name}>", f"(?:{_trie(items)})")
+                    if f"\\L<{name}>" in source:
+                        if name not in tries:
+                            tries[name] = _trie(items)
+                        source = source.replace(f"\\L<{name}>", f"(?:{tries[name]})")
                 alternatives.append(f"(?:{source})")
         if not alternatives:
             return None, {}, []
@@ -347,7 +350,7 @@ class UnattributedQuote(PhraseRule):
         # IGNORECASE) only adds matches such as “ß” for “ss” and ligatures, and
         # makes the pattern twice as slow to compile and a fifth slower to scan.
         source = r"(?-f)(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
-        return regex.compile(source, regex.V1 | regex.IGNORECASE), {}, []
+        return compile_pattern(source, regex.V1 | regex.IGNORECASE), {}, []
 
     def check(self, document: Document):
         pattern = self.compiled[0]
@@ -850,4 +853,4 @@ def newslint_register_rules(register):
 
 @hookimpl
 def newslint_register_rule_packs(register):
-    register(files("newslint.packs").joinpath("attribution.yaml"))
+    register(builtin_pack("attribution.yaml"))

@@ -4,16 +4,12 @@ followed by a blank line)."""
 
 from __future__ import annotations
 
-from importlib.resources import files
-
-import regex
-
-from newslint import Document, PhraseRule, Rule, Severity, hookimpl
+from newslint import Document, PhraseRule, Rule, Severity, builtin_pack, compile_pattern, hookimpl
 
 # A run of capitals, at least 4 letters, that is a word of its own.
-_SHOUT = regex.compile(r"(?<![\p{L}\p{N}'’.-])\p{Lu}{4,}(?![\p{L}\p{N}'’-])")
+_SHOUT = compile_pattern(r"(?<![\p{L}\p{N}'’.-])\p{Lu}{4,}(?![\p{L}\p{N}'’-])")
 # Sensational punctuation: ?! !? !! and longer runs of ! or ?.
-_SENSATIONAL = regex.compile(r"[!?]*(?:\?!|!\?|!!|\?\?)[!?]*")
+_SENSATIONAL = compile_pattern(r"[!?]*(?:\?!|!\?|!!|\?\?)[!?]*")
 
 
 class ShoutingCapitals(Rule):
@@ -141,4 +137,4 @@ def newslint_register_rules(register):
 
 @hookimpl
 def newslint_register_rule_packs(register):
-    register(files("newslint.packs").joinpath("headline.yaml"))
+    register(builtin_pack("headline.yaml"))

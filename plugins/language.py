@@ -10,17 +10,15 @@ door`), and an attribution verb only where it introduces speech.
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import regex
 
-from newslint import Document, Entry, PhraseRule, Severity, hookimpl
+from newslint import Document, Entry, PhraseRule, Severity, builtin_pack, compile_pattern, hookimpl
 
 # -- shared context helpers ---------------------------------------------------
 
 _OPEN_MARKS = "\"“‘'«„"
 _CLOSE_MARKS = "\"”’'»"
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_WORD = compile_pattern(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 
 
 def _in_speakers_words(document: Document, start: int, end: int) -> bool:
@@ -116,7 +114,7 @@ def _inside_a_compound(document: Document, start: int, end: int) -> bool:
 # Indirect speech: `he said he was brutally interrogated`, `according to the
 # lawyer, it was a laughable suggestion`. Narrow on purpose: a writer's own
 # verdict after an unrelated `said` earlier in the sentence stays flagged.
-_INDIRECT = regex.compile(
+_INDIRECT = compile_pattern(
     r"\b(?:(?:said|says|told\s+[\p{L}.]+(?:\s+[\p{L}.]+)?|argued|argues|believes|claimed|claims|insisted|insists)"
     r"\s+(?:that\s+)?(?:he|she|they|it|we|I|this|the\s+\w+)\s+(?:was|were|is|are|had|has|would|will|could)\b"
     r"|according\s+to\b)",
@@ -600,15 +598,15 @@ _NOUN_MARKERS = frozenset(
 _TIME = r"(?:\s+(?:on|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|week|month|year|night|morning|afternoon|evening))*"
 # A closing quotation mark, then at most six words (the speaker), then the verb:
 # `…,” the minister admitted` / `…," admitted Smith`.
-_AFTER_QUOTE = regex.compile(r"[,!?—–-]\s*[\"”’]\s+(?:[\p{L}\p{N}.'’-]+\s+){0,4}$")
+_AFTER_QUOTE = compile_pattern(r"[,!?—–-]\s*[\"”’]\s+(?:[\p{L}\p{N}.'’-]+\s+){0,4}$")
 # The verb introduces a quotation: `he insisted: “…”`, `she claimed, "…`.
-_BEFORE_QUOTE = regex.compile(r"^\s*[:,]?\s*[\"“‘]")
+_BEFORE_QUOTE = compile_pattern(r"^\s*[:,]?\s*[\"“‘]")
 # A comma-spliced report ending the sentence: `Prices will fall, the minister insisted.`
-_SENTENCE_FINAL = regex.compile(r"^" + _TIME + r"\s*[.!?]")
-_COMMA_SPEAKER = regex.compile(r",\s+(?:[\p{L}\p{N}.'’-]+\s+){1,6}$")
+_SENTENCE_FINAL = compile_pattern(r"^" + _TIME + r"\s*[.!?]")
+_COMMA_SPEAKER = compile_pattern(r",\s+(?:[\p{L}\p{N}.'’-]+\s+){1,6}$")
 
 
-_WRONGDOING = regex.compile(
+_WRONGDOING = compile_pattern(
     r"\b(?:false|falsely|fraud\w*|illegal\w*|unlawful\w*|guilty|lied|lying|breach\w*|"
     r"mislead\w*|misled|wrongdoing|wrongly|cheat\w*|brib\w*|stole|stolen|theft|"
     r"doping|manslaughter|murder\w*|assault\w*|charges?|counts?)\b",
@@ -724,4 +722,4 @@ def newslint_register_rules(register):
 @hookimpl
 def newslint_register_rule_packs(register):
     for name in ("loaded-epithet.yaml", "loaded-language.yaml", "loaded-said.yaml"):
-        register(files("newslint.packs").joinpath(name))
+        register(builtin_pack(name))

@@ -1,0 +1,1 @@
+"""newslint's built-in rule packs (YAML files beside this one)."""

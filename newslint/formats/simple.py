@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from newslint import __version__
 
 
@@ -30,10 +28,14 @@ def report_dict(report) -> dict:
 
 
 def render_json(report, options) -> str:
+    import json
+
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_jsonl(report, options) -> str:
+    import json
+
     lines = []
     for result in report.files:
         for f in result.findings:

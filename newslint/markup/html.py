@@ -36,6 +36,7 @@ import regex
 
 from newslint.document import Block, Comment, Link, Markup
 from newslint.markup.mask import ProseMask
+from newslint.patterns import compile_pattern
 
 #: Elements whose content is not prose.
 SKIP = frozenset({
@@ -72,13 +73,13 @@ _HEAD_CONTENT = frozenset({
 })
 _SCOPE_STOP = frozenset({"ul", "ol", "table", "dl", "menu", "blockquote", "div", "body"})
 
-_CONTENT_ATTR = regex.compile(
+_CONTENT_ATTR = compile_pattern(
     r"""\scontent\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)'|(?P<u>[^\s"'=<>`]+))""", regex.I
 )
-_REFERENCE = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
-_NUMERIC = regex.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
-_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n")
-_TITLE_SUFFIX = regex.compile(r"\s+\|\s+[^|]*\Z")
+_REFERENCE = compile_pattern(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_NUMERIC = compile_pattern(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
+_BLANK_LINE = compile_pattern(r"\n[ \t\r\f\v]*\n")
+_TITLE_SUFFIX = compile_pattern(r"\s+\|\s+[^|]*\Z")
 
 
 class _Reader(HTMLParser):

@@ -11,17 +11,18 @@ import regex
 
 from newslint.document import Block, Comment, Link, Markup
 from newslint.markup.mask import ProseMask, blank
+from newslint.patterns import compile_pattern
 
-_FRONT_MATTER = regex.compile(
+_FRONT_MATTER = compile_pattern(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*\r?$|\A---[ \t]*\r?\n(?P<body2>.*?)\r?\n^\.\.\.[ \t]*\r?$",
     regex.DOTALL | regex.MULTILINE,
 )
 # title: Some headline   /  title = "Some headline"   (YAML or TOML front matter)
-_HEADLINE_FIELD = regex.compile(
+_HEADLINE_FIELD = compile_pattern(
     r"""(?m)^(?P<key>title|headline)[ \t]*[:=][ \t]*(?P<q>["']?)(?P<value>[^\r\n]*?)(?P=q)[ \t]*\r?$"""
 )
 
-_INLINE = regex.compile(
+_INLINE = compile_pattern(
     r"""
     (?P<code>(?P<ticks>`+).+?(?<!`)(?P=ticks)(?!`))
   | (?P<comment><!--(?P<comment_body>.*?)-->)
@@ -42,14 +43,14 @@ _INLINE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 
-_NEWLINE = regex.compile(r"\n")
-_QUOTE_MARKERS = regex.compile(r"(?m)(?<=\n)[ \t]*(?:>[ \t]?)+")
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_NEWLINE = compile_pattern(r"\n")
+_QUOTE_MARKERS = compile_pattern(r"(?m)(?<=\n)[ \t]*(?:>[ \t]?)+")
+_ENTITY = compile_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # MDX: ESM statements at the top level are code, not paragraphs.
-_ESM = regex.compile(
+_ESM = compile_pattern(
     r"""(?:import\s+(?:[\w*{][^\n]*?\s+from\s+)?["'][^"'\n]+["']|export\s+(?:const|let|var|function|default|async|class|\{))"""
 )
-_BARE_URL = regex.compile(r"\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]")
+_BARE_URL = compile_pattern(r"\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"’”]")
 
 
 def _front_matter(text: str, mask: ProseMask, blocks: list[Block]) -> int:

@@ -4,9 +4,9 @@ the same-length string with everything else blanked, newlines kept."""
 
 from __future__ import annotations
 
-import regex
+from newslint.patterns import compile_pattern
 
-_NOT_NEWLINE = regex.compile(r"[^\r\n]+")
+_NOT_NEWLINE = compile_pattern(r"[^\r\n]+")
 
 
 def blank(text: str) -> str:

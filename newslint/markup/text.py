@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
 from newslint.document import Block, Comment, Markup
+from newslint.patterns import compile_pattern
 
 # A suppression directive on a line of its own (plain text has no comment syntax).
-_DIRECTIVE_LINE = regex.compile(r"(?m)^[ \t]*(newslint-(?:disable|enable)[^\r\n]*?)[ \t]*\r?$")
+_DIRECTIVE_LINE = compile_pattern(r"(?m)^[ \t]*(newslint-(?:disable|enable)[^\r\n]*?)[ \t]*\r?$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

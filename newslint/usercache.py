@@ -1,0 +1,61 @@
+"""Files newslint keeps between runs in the user's cache directory.
+
+Everything here is derived data, rebuilt when absent: validated rule packs,
+the phrase prefilters, compiled patterns and the list of installed plugins.
+Each file is named by a digest of everything it depends on, so a stale file is
+never read; a file that cannot be read or written is simply rebuilt."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+try:  # hashlib's own BLAKE2: importing hashlib also loads OpenSSL, 3 ms of start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+#: Exceptions an unreadable, truncated or foreign pickle can raise.
+_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+               IndexError, KeyError, TypeError, ValueError)
+
+
+def cache_file(kind: str, key: str) -> Path:
+    """The file of `kind` ("packs", "patterns"...) for everything in `key`."""
+    from newslint import __version__
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    text = f"{__version__}|{key}"
+    digest = blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return Path(base) / "newslint" / kind / f"{digest}.pickle"
+
+
+def read(path: Path) -> Any | None:
+    """The object pickled in `path`, or None if it is absent or unreadable."""
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except _UNREADABLE:
+        return None
+
+
+def write(path: Path, value: Any) -> None:
+    """Pickle `value` to `path` atomically: a concurrent reader sees the old
+    file or the new one, never a part."""
+    import tempfile
+
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, pickle.PicklingError):
+        pass  # no writable cache directory: rebuild every time

@@ -1,0 +1,128 @@
+"""The files kept between runs: compiled patterns and the installed plugins.
+
+Each must give exactly what rebuilding would, and never serve a stale entry."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+
+import pytest
+import regex
+
+from newslint import builtin_pack, manager, patterns, usercache
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_NO_PATTERN_CACHE", raising=False)
+    # A fresh process as far as the pattern store is concerned.
+    monkeypatch.setattr(patterns, "_compiled", {})
+    monkeypatch.setattr(patterns, "_stored", None)
+    monkeypatch.setattr(patterns, "_new", {})
+    monkeypatch.setattr(patterns, "_saver_pid", None)
+    monkeypatch.setattr(patterns, "save", patterns.save)  # atexit keeps the real one
+    return tmp_path
+
+
+def _new_process(monkeypatch):
+    monkeypatch.setattr(patterns, "_compiled", {})
+    monkeypatch.setattr(patterns, "_stored", None)
+
+
+def test_a_saved_pattern_is_read_back_and_matches_the_same(cache_home, monkeypatch):
+    source = r"(?<!\w)(?:\L<verbs>)\s+(\w+)"
+    first = patterns.compile_pattern(source, regex.IGNORECASE, verbs=["said", "told"])
+    patterns.save()
+    assert patterns._cache_file().exists()
+
+    _new_process(monkeypatch)
+    calls = []
+    real_compile = regex.compile
+    monkeypatch.setattr(regex, "compile", lambda *a, **k: calls.append(a) or real_compile(*a, **k))
+    again = patterns.compile_pattern(source, regex.IGNORECASE, verbs=["said", "told"])
+    assert calls == []  # unpickled, not compiled
+    text = "She SAID nothing; he told them; they sang."
+    assert [m.span() for m in again.finditer(text)] == [m.span() for m in first.finditer(text)]
+    assert [m.group(1) for m in again.finditer(text)] == ["nothing", "them"]
+
+
+def test_named_lists_are_part_of_the_key(cache_home, monkeypatch):
+    patterns.compile_pattern(r"\L<words>", 0, words=["cat"])
+    patterns.save()
+    _new_process(monkeypatch)
+    dog = patterns.compile_pattern(r"\L<words>", 0, words=["dog"])
+    assert dog.search("a dog") and not dog.search("a cat")
+
+
+def test_a_damaged_cache_file_is_ignored(cache_home, monkeypatch):
+    path = patterns._cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    pattern = patterns.compile_pattern(r"\bcritics\b")
+    assert pattern.search("some critics say")
+    patterns.save()
+    assert isinstance(pickle.loads(path.read_bytes()), dict)  # rewritten whole
+
+
+def test_an_invalid_pattern_still_raises(cache_home):
+    with pytest.raises(regex.error):
+        patterns.compile_pattern("(unclosed")
+
+
+def test_unreadable_cache_reads_as_absent(tmp_path):
+    path = tmp_path / "x.pickle"
+    assert usercache.read(path) is None
+    path.write_bytes(b"\x80\x05truncated")
+    assert usercache.read(path) is None
+    usercache.write(path, {"a": 1})
+    assert usercache.read(path) == {"a": 1}
+
+
+def test_entry_points_snapshot_follows_installed_packages(cache_home, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    dist = site / "newsplug-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: newsplug\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[newslint]\nnewsplug = newsplug_mod\n")
+    (site / "newsplug_mod.py").write_text("")
+    monkeypatch.setattr(sys, "path", [str(site), *sys.path])
+    found = {e.name: e for e in manager.installed_entry_points()}
+    assert found["newsplug"].distribution == "newsplug" and found["newsplug"].version == "1.0"
+
+    # Upgrading replaces the dist-info directory: the snapshot is not used.
+    new = site / "newsplug-2.0.dist-info"
+    dist.rename(new)
+    (new / "METADATA").write_text("Metadata-Version: 2.1\nName: newsplug\nVersion: 2.0\n")
+    found = {e.name: e for e in manager.installed_entry_points()}
+    assert found["newsplug"].version == "2.0"
+
+
+def test_a_stale_snapshot_naming_a_removed_plugin_is_read_again(cache_home, monkeypatch):
+    gone = manager.EntryPoint("gone", "no_such_module_for_newslint", "gone", "1")
+    real = manager.installed_entry_points
+
+    def stale(*, fresh=False):
+        return real(fresh=True) if fresh else [*real(fresh=True), gone]
+
+    monkeypatch.setattr(manager, "installed_entry_points", stale)
+    pm = manager.make_plugin_manager(load_entry_points=True)
+    assert pm.get_plugin("gone") is None
+    assert pm.get_plugin("quotes") is not None
+    assert pm.distributions["quotes"][0] == "newslint"
+
+
+def test_builtin_only_loads_newslints_own_plugins(cache_home, monkeypatch):
+    other = manager.EntryPoint("other", "colorsys", "someone-else", "1")  # any module
+    real = manager.installed_entry_points
+    monkeypatch.setattr(
+        manager, "installed_entry_points", lambda *, fresh=False: [*real(fresh=fresh), other]
+    )
+    assert manager.make_plugin_manager(load_entry_points=True).get_plugin("other") is not None
+    assert manager.make_plugin_manager(load_entry_points="builtin").get_plugin("other") is None
+
+
+def test_builtin_pack_names_a_shipped_file():
+    with open(builtin_pack("sourcing.yaml"), encoding="utf-8") as f:
+        assert "NL101" in f.read()
