@@ -386,7 +386,10 @@ class PhraseRule(Rule):
             if extra:
                 more = prefilter.positions(document, extra)
                 class_live = class_live or "" in extra
-                candidates = None if more is None else sorted(set(candidates) | set(more))
+                if more is None:
+                    candidates = None
+                elif more:  # (pairs are unique within each list)
+                    candidates = sorted(set(candidates).union(more))
             if class_live:
                 # A live prefix opens with a character class ("\p{L}+-hating"):
                 # it may begin at any word, which the one pattern scans fastest.
@@ -564,6 +567,18 @@ _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
 _ANALYSIS_VERSION = 4  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
+
+
+class _WordChars(dict):
+    """char -> whether `regex` calls it \\w: a dict lookup, not a match call,
+    for the hundreds of thousands of checks a corpus needs."""
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = found = _WORD_CHAR.match(char) is not None
+        return found
+
+
+_IS_WORD_CHAR = _WordChars()
 _WORDS = compile_pattern(r"\w+")
 _PLACEHOLDER = 0xF0000  # private-use code points stand for \p{...} in the parse
 
@@ -865,11 +880,11 @@ class _Prefilter:
             return None
         found = []
         find = fold.find
-        word_char = _WORD_CHAR.match
+        is_word = _IS_WORD_CHAR
         for head in heads:
             at = find(head)
             while at >= 0:
-                if at == 0 or not word_char(fold, at - 1):
+                if at == 0 or not is_word[fold[at - 1]]:
                     found.append((at, head))
                 at = find(head, at + 1)
         found.sort()

@@ -236,6 +236,16 @@ def _plain_text(text: str) -> bool:
     return all(_plain_char(ch) for ch in set(text) if ch > "\x7f")
 
 
+def _lowered_plain(document: Document) -> str | None:
+    """The prose lowercased if it is plain (see `_plain_text`), else None;
+    computed once per document for the three rules."""
+    cache = document.__dict__
+    if "_sourcing_lowered" not in cache:
+        prose = document.prose
+        cache["_sourcing_lowered"] = prose.lower() if _plain_text(prose) else None
+    return cache["_sourcing_lowered"]
+
+
 class _SourcingRule(PhraseRule):
     severity = Severity.WARNING
     scope = "body"
@@ -259,8 +269,10 @@ class _SourcingRule(PhraseRule):
         prose = document.prose
         finditer, text = trigger.finditer, prose
         fast = _fast_trigger(trigger.pattern)
-        if fast is not None and _plain_text(prose):
-            finditer, text = fast.finditer, prose.lower()
+        if fast is not None:
+            lowered = _lowered_plain(document)
+            if lowered is not None:
+                finditer, text = fast.finditer, lowered
         for start, end in regions:
             for hit in finditer(text, start, end):
                 s, e = max(start, hit.start() - before), min(end, hit.end() + after)
@@ -516,11 +528,23 @@ class VagueSource(_SourcingRule):
             noun=self.lists.get("vague_noun", []), ed_ok=self.lists.get("ed_ok", []),
         )
 
+    @cached_property
+    def _max_modifier_words(self) -> int:
+        quantifiers = self.lists.get("vague_quant", [])
+        return max((len(q.split()) for q in quantifiers), default=1) + 2
+
     def _extend(self, prose: str, start: int) -> int:
         """The start of the source's noun phrase, modifiers included."""
         line_start = prose.rfind("\n", max(0, start - 80), start) + 1
         piece = prose[max(line_start, start - 80) : start]
-        m = self._modifiers.search(piece)
+        # A match spans at most a quantifier's words and two modifiers, each a
+        # run of non-space characters: begin the search at the first of the
+        # last such runs, not at every character of the piece.
+        runs = piece.rsplit(None, self._max_modifier_words)
+        skip = len(runs[0]) if len(runs) > self._max_modifier_words else 0
+        while skip < len(piece) and piece[skip].isspace():
+            skip += 1
+        m = self._modifiers.search(piece, skip)
         return start - len(piece) + m.start() if m and m.group(0) else start
 
     def span_for(self, match, entry):
