@@ -400,7 +400,9 @@ def _trie(words) -> str:
 
     def emit(node: dict) -> str:
         end = "" in node
-        alts = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        # (a letter is its own escape; regex.escape per letter was most of the time)
+        alts = [(ch if ch.isalnum() else regex.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
