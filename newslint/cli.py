@@ -24,9 +24,33 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size's answer: $COLUMNS, else the terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own, sized without importing shutil: argparse builds a
+    formatter for every option it adds, and shutil cost 3 ms of each start-up."""
+
+    def __init__(self, prog: str, **kwargs) -> None:
+        kwargs.setdefault("width", _terminal_columns() - 2)
+        super().__init__(prog, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="newslint",
+        formatter_class=_HelpFormatter,
         description="An editorial linter for news copy.",
         epilog="Subcommands: 'newslint rules' lists the rules, 'newslint rule CODE' explains one, "
         "'newslint plugins' lists plugins, 'newslint lsp' starts the language server.",

@@ -25,6 +25,7 @@ BLOCK_KINDS = frozenset(
 )
 
 WORD_PATTERN = compile_pattern(r"\w+(?:['’]\w+)*")
+_WORD_RUN = compile_pattern(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,19 @@ class Document:
     @cached_property
     def words(self) -> list[tuple[int, int]]:
         return [m.span() for m in WORD_PATTERN.finditer(self.prose)]
+
+    @cached_property
+    def folded_prose(self) -> str | None:
+        """The prose case-folded, if that keeps every offset (None otherwise)."""
+        folded = self.prose.casefold()
+        return folded if len(folded) == len(self.prose) else None
+
+    @cached_property
+    def folded_words(self) -> frozenset[str]:
+        """Every run of word characters (\\w+) in the case-folded prose: a cheap
+        test of whether a word occurs at all, shared by every rule."""
+        folded = self.folded_prose
+        return frozenset(_WORD_RUN.findall(folded if folded is not None else self.prose.casefold()))
 
     @cached_property
     def quotations(self) -> Quotations:

@@ -487,17 +487,6 @@ class PhraseRule(Rule):
                 yield finding
 
 
-def _words_of(document: Document) -> set[str]:
-    """The document's words, case-folded (computed once, for all rules)."""
-    words = document.__dict__.get("_phrase_rule_words")
-    if words is None:
-        fold = _folded(document)
-        words = document.__dict__["_phrase_rule_words"] = set(
-            _WORDS.findall(fold if fold is not None else document.prose.casefold())
-        )
-    return words
-
-
 def _analyse(
     sources: list[str], lists: Mapping[str, list[str]], flags: int
 ) -> tuple[_Prefilter | None, list[frozenset[str] | None]]:
@@ -579,7 +568,6 @@ class _WordChars(dict):
 
 
 _IS_WORD_CHAR = _WordChars()
-_WORDS = compile_pattern(r"\w+")
 _PLACEHOLDER = 0xF0000  # private-use code points stand for \p{...} in the parse
 
 
@@ -864,7 +852,7 @@ class _Prefilter:
         key = id(self)
         if key not in cache:
             heads = set(self.always)
-            for anchor in self.anchors.intersection(_words_of(document)):
+            for anchor in self.anchors.intersection(document.folded_words):
                 heads |= self.by_anchor[anchor]
             # A live prefix that opens with a class: the scan takes the whole region.
             found = None if "" in heads else self.positions(document, heads)
@@ -875,7 +863,7 @@ class _Prefilter:
         heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
         if not heads:
             return []
-        fold = _folded(document)
+        fold = document.folded_prose
         if fold is None:
             return None
         found = []
@@ -903,7 +891,7 @@ class _Prefilter:
         if at == start and start > 0 and word_char(prose, start - 1):
             return set()  # the region lies inside one word
         word = prose[at:end].casefold()
-        if word in _words_of(document):
+        if word in document.folded_words:
             return set()
         return set(self.by_anchor.get(word, ()))
 
@@ -945,14 +933,6 @@ def _token_trie(sequences: Iterable[tuple[str, ...]]) -> str:
 
     return emit(root)
 
-
-def _folded(document: Document) -> str | None:
-    """The prose case-folded, if that keeps every offset (None otherwise)."""
-    cache = document.__dict__
-    if "_phrase_rule_folded" not in cache:
-        fold = document.prose.casefold()
-        cache["_phrase_rule_folded"] = fold if len(fold) == len(document.prose) else None
-    return cache["_phrase_rule_folded"]
 
 def make_pack_rule(spec: RuleSpec) -> PhraseRule:
     """A new PhraseRule from a pack that defines a rule no plugin provides."""

@@ -7,6 +7,7 @@ agent after the passive, or a speaker's own words (quoted or reported)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cached_property
 
@@ -220,12 +221,14 @@ def _fast_trigger(pattern: str) -> re.Pattern | None:
 def _plain_char(ch: str) -> bool:
     """A non-ASCII character on which `re` and `regex` agree for an ASCII trigger:
     it case-maps to one character and never to ASCII, and `re` calls its lowercase
-    \\w exactly when `regex` calls it \\w."""
+    \\w exactly when `regex` calls it, or its case-folded form, \\w."""
     ok = _PLAIN_CHARS.get(ch)
     if ok is None:
         forms = (ch.lower(), ch.upper(), ch.casefold(), ch.title())
+        word = bool(_REGEX_WORD.match(ch))
         ok = (all(len(f) == 1 and not f.isascii() for f in forms)
-              and bool(_RE_WORD.match(ch.lower())) == bool(_REGEX_WORD.match(ch)))
+              and bool(_RE_WORD.match(ch.lower())) == word
+              and bool(_REGEX_WORD.match(ch.casefold())) == word)
         _PLAIN_CHARS[ch] = ok
     return ok
 
@@ -234,6 +237,18 @@ def _plain_text(text: str) -> bool:
     """Every character is ASCII or plain (see `_plain_char`): the `re` trigger on
     the lowercased text then finds exactly what the `regex` one finds on the text."""
     return all(_plain_char(ch) for ch in set(text) if ch > "\x7f")
+
+
+class _ReWordChars(dict):
+    """char -> whether `re` calls it \\w (a dict lookup, not a match call)."""
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = found = _RE_WORD.match(char) is not None
+        return found
+
+
+_RE_WORD_CHAR = _ReWordChars()
+_LEADING_WORD = re.compile(r"\w+")
 
 
 def _lowered_plain(document: Document) -> str | None:
@@ -253,9 +268,32 @@ class _SourcingRule(PhraseRule):
     #: Characters of context a match may span before and after a trigger word.
     window: tuple[int, int] = (0, 0)
 
-    def _trigger(self) -> regex.Pattern | None:
+    def _trigger_words(self) -> list[str] | None:
         """Words one of which every match contains; None to scan everything."""
         return None
+
+    @cached_property
+    def _trigger_pattern(self) -> regex.Pattern | None:
+        words = self._trigger_words()
+        if words is None:
+            return None
+        return compile_pattern(
+            r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+            + r")(?!\w)",
+            _F,
+        )
+
+    def _trigger(self) -> regex.Pattern | None:
+        return self._trigger_pattern
+
+    @cached_property
+    def _trigger_keys(self) -> list[tuple[str, str | None]]:
+        """(word, its leading run of word characters, if it opens with one)."""
+        keys = []
+        for word in self._trigger_words() or []:
+            first = _LEADING_WORD.match(word)
+            keys.append((word, first.group(0) if first else None))
+        return keys
 
     def regions(self, document: Document) -> list[tuple[int, int]]:
         """Only the stretches around trigger words: the full patterns are costly to
@@ -269,18 +307,56 @@ class _SourcingRule(PhraseRule):
         prose = document.prose
         finditer, text = trigger.finditer, prose
         fast = _fast_trigger(trigger.pattern)
-        if fast is not None:
-            lowered = _lowered_plain(document)
-            if lowered is not None:
-                finditer, text = fast.finditer, lowered
+        lowered = _lowered_plain(document) if fast is not None else None
+        occurrences = []
+        if lowered is not None:
+            # A region that ends inside a word makes a word of its first part.
+            whole_words = all(end >= len(lowered) or not _RE_WORD_CHAR[lowered[end]]
+                              for _, end in regions)
+            occurrences = self._trigger_occurrences(document, lowered, whole_words)
         for start, end in regions:
-            for hit in finditer(text, start, end):
-                s, e = max(start, hit.start() - before), min(end, hit.end() + after)
+            if lowered is not None:
+                # What the fast pattern finds in [start, end): it sees the text
+                # before `start`, and the end of the region ends a word.
+                first = bisect.bisect_left(occurrences, (start,))
+                hits = [(at, after) for at, after, word_ends in occurrences[first:]
+                        if at < end and after <= end and (word_ends or after == end)]
+            else:
+                hits = [hit.span() for hit in finditer(text, start, end)]
+            for hit_start, hit_end in hits:
+                s, e = max(start, hit_start - before), min(end, hit_end + after)
                 if windows and s <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], max(windows[-1][1], e))
                 else:
                     windows.append((s, e))
         return windows
+
+    def _trigger_occurrences(self, document: Document, lowered: str,
+                             whole_words: bool) -> list[tuple[int, int, bool]]:
+        """(start, end, whether a non-word character follows) of each trigger
+        word in the lowered plain prose that does not follow a word character,
+        sorted. Only words the document has are looked for (`folded_words`: on
+        plain prose, a trigger word that stands alone is one of them). A word
+        inside another's match is found too; its window lies inside that
+        match's window, so the windows come out as the pattern's would.
+        `whole_words`: no region ends inside a word, so that test is sound."""
+        present = document.folded_words if whole_words else None
+        is_word = _RE_WORD_CHAR
+        size_of_text = len(lowered)
+        found = []
+        find = lowered.find
+        for word, key in self._trigger_keys:
+            if present is not None and key is not None and key not in present:
+                continue
+            size = len(word)
+            at = find(word)
+            while at >= 0:
+                after = at + size
+                if at == 0 or not is_word[lowered[at - 1]]:
+                    found.append((at, after, after == size_of_text or not is_word[lowered[after]]))
+                at = find(word, at + 1)
+        found.sort()
+        return found
 
     def _sentence(self, document: Document, offset: int) -> tuple[int, int, int | None]:
         index = document.sentence_index_at(offset)
@@ -359,17 +435,12 @@ class UnsourcedReport(_SourcingRule):
 
     window = (90, 200)
 
-    def _trigger(self) -> regex.Pattern:
-        return self._noun_pattern
+    def _trigger_words(self) -> list[str]:
+        return self.lists.get("report") or ["report", "reports"]
 
-    @cached_property
+    @property
     def _noun_pattern(self) -> regex.Pattern:
-        nouns = self.lists.get("report") or ["report", "reports"]
-        return compile_pattern(
-            r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
-            + r")(?!\w)",
-            _F,
-        )
+        return self._trigger_pattern
 
     def _noun(self, document: Document, match) -> tuple[int, int, int] | None:
         lead = _LEAD.match(match.group(0))
@@ -513,8 +584,6 @@ class VagueSource(_SourcingRule):
 
     window = (90, 260)
 
-    def _trigger(self) -> regex.Pattern:
-        return self._head_pattern
 
     @cached_property
     def _modifiers(self) -> regex.Pattern:
@@ -554,15 +623,13 @@ class VagueSource(_SourcingRule):
             start = self._extend(match.string, start)
         return start, end
 
-    @cached_property
+    def _trigger_words(self) -> list[str]:
+        return [*self.lists.get("vague_noun", []), *self.lists.get("vague_one", []),
+                "people", "folks", "some", "many", "most", "others", "several", "numerous"]
+
+    @property
     def _head_pattern(self) -> regex.Pattern:
-        nouns = [*self.lists.get("vague_noun", []), *self.lists.get("vague_one", []),
-                 "people", "folks", "some", "many", "most", "others", "several", "numerous"]
-        return compile_pattern(
-            r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in sorted(nouns, key=len, reverse=True))
-            + r")(?!\w)",
-            _F,
-        )
+        return self._trigger_pattern
 
     def accept(self, document: Document, match, entry) -> bool:
         prose = document.prose
