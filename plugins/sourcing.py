@@ -239,6 +239,17 @@ def _plain_text(text: str) -> bool:
     return all(_plain_char(ch) for ch in set(text) if ch > "\x7f")
 
 
+class _RegexWordChars(dict):
+    """char -> whether `regex` (V1) calls it \\w."""
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = found = _REGEX_WORD.match(char) is not None
+        return found
+
+
+_REGEX_WORD_CHAR = _RegexWordChars()
+
+
 class _ReWordChars(dict):
     """char -> whether `re` calls it \\w (a dict lookup, not a match call)."""
 
@@ -589,10 +600,22 @@ class VagueSource(_SourcingRule):
     def _modifiers(self) -> regex.Pattern:
         """Up to two modifiers and a quantifier before a source noun ("some legal
         experts"), matched backwards from the noun: cheaper than in the pack's pattern."""
+        return self._modifier_pattern(_F)
+
+    @cached_property
+    def _modifiers_ascii(self) -> regex.Pattern | None:
+        """The same with simple case folding, four times faster; on ASCII text, with
+        ASCII lists, full case folding finds nothing more (None if a list is not ASCII)."""
+        lists = ("vague_quant", "stop", "vague_noun", "ed_ok")
+        if not all(w.isascii() for name in lists for w in self.lists.get(name, [])):
+            return None
+        return self._modifier_pattern(_F, "(?-f)")
+
+    def _modifier_pattern(self, flags: int, prefix: str = "") -> regex.Pattern:
         return compile_pattern(
-            r"(?:(?<!\w)(?:\L<quant>|a|an|another)\s+)?(?:(?<![\w’'-])(?!\L<stop>(?!\w)|\L<noun>(?!\w)|"
+            prefix + r"(?:(?<!\w)(?:\L<quant>|a|an|another)\s+)?(?:(?<![\w’'-])(?!\L<stop>(?!\w)|\L<noun>(?!\w)|"
             r"\L<quant>(?!\w)|(?!\L<ed_ok>(?!\w))[\w’'-]+ed(?!\w))[\w’'-]+\s+){0,2}$",
-            _F,
+            flags,
             quant=self.lists.get("vague_quant", []), stop=self.lists.get("stop", []),
             noun=self.lists.get("vague_noun", []), ed_ok=self.lists.get("ed_ok", []),
         )
@@ -613,7 +636,18 @@ class VagueSource(_SourcingRule):
         skip = len(runs[0]) if len(runs) > self._max_modifier_words else 0
         while skip < len(piece) and piece[skip].isspace():
             skip += 1
-        m = self._modifiers.search(piece, skip)
+        # A match begins after a non-word character (both of its first parts
+        # look behind for one) or is the empty one at the end: try only there,
+        # in order, which finds what `search` finds.
+        is_word = _REGEX_WORD_CHAR
+        fast = self._modifiers_ascii if piece.isascii() else None
+        match = (fast or self._modifiers).match
+        m = None
+        for at in range(skip, len(piece) + 1):
+            if at == 0 or at == len(piece) or not is_word[piece[at - 1]]:
+                m = match(piece, at)
+                if m is not None:
+                    break
         return start - len(piece) + m.start() if m and m.group(0) else start
 
     def span_for(self, match, entry):
