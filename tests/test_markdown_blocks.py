@@ -1,0 +1,77 @@
+"""The Markdown reader's shortcut for plain copy must give markdown-it's own
+block tokens, or decline."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.markup.markdown import _parser, _simple_blocks
+
+PARSER = _parser()
+
+
+def tokens(source: str) -> list[tuple]:
+    return [(t.type, t.map, t.content) for t in PARSER.parse(source, {})]
+
+
+def shortcut(source: str) -> list[tuple] | None:
+    found = _simple_blocks(source)
+    return None if found is None else [(t.type, t.map, t.content) for t in found]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "# Council votes to close two libraries\n\nThe council voted on Tuesday.\nIt was close.\n",
+        "## A heading\nA paragraph the heading interrupts\n# Another\n",
+        "First paragraph.\n   \nSecond one, after a line of spaces.",
+        "“Quoted,” she said.\n\n2024 was a year. 10 people came.\n",
+        "1234567890. Ten digits are not a list marker.\n",
+        "",
+    ],
+)
+def test_plain_copy_takes_the_shortcut_with_markdown_its_tokens(source):
+    assert shortcut(source) is not None
+    assert shortcut(source) == tokens(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Intro\n\n- a list item\n",
+        "Intro\n1. an ordered item\n",
+        "> a quotation\n",
+        "Title\n=====\n",
+        "    indented code\n",
+        "```\ncode\n```\n",
+        "<div>html</div>\n",
+        "[ref]: https://example.com\n",
+        "| a | b |\n|---|---|\n",
+        "# Closing hashes #\n",
+        "#hashtag opens this line\n",
+        "A line\twith a tab\n",
+        "Windows\r\nline ends\r\n",
+    ],
+)
+def test_anything_else_goes_to_markdown_it(source):
+    assert shortcut(source) is None
+
+
+LINE_PIECES = st.sampled_from(
+    ["# ", "## ", "#", "Hello", "world", " ", "  ", "1. ", "2024. ", "12) ", "- ", "* ",
+     "> ", "---", "===", "|", ":", "`", "~~~", "<b>", "[x]: /u", "\\", "é", "\xa0", "“Q”",
+     "’s", "x #", "&amp;", "\u2028", "٣. ", "_", "."]
+)
+DOCUMENTS = st.lists(
+    st.lists(LINE_PIECES, max_size=5).map("".join), max_size=8
+).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(DOCUMENTS)
+def test_the_shortcut_never_disagrees_with_markdown_it(source):
+    found = shortcut(source)
+    if found is not None:
+        assert found == tokens(source)
