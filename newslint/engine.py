@@ -273,8 +273,9 @@ class Linter:
             return
         import multiprocessing
 
-        # Compile every rule's patterns once, here, so the forked workers share them.
-        self.lint_text("Warm up.\n", paths[0])
+        # Compile every rule's patterns once, here, so the forked workers share
+        # them; the list item makes a markup reader load its full parser too.
+        self.lint_text("Warm up.\n\n- A list item.\n", paths[0])
         for registry in self._registries.values():
             for rule in registry.rules.values():
                 rule.prepare()
