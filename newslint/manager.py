@@ -61,29 +61,38 @@ class EntryPoint:
     """One plugin of the `newslint` entry-point group."""
 
     name: str
-    value: str  # "module:attribute"
+    value: str  # "module:attribute [extras]"
     distribution: str
     version: str
+    #: An earlier directory on sys.path has a distribution of the same name.
+    shadowed: bool = False
 
     def load(self) -> Any:
+        """The plugin object, as importlib.metadata's EntryPoint.load finds it."""
         import importlib
+        import re
 
-        module, _, attributes = self.value.partition(":")
-        plugin = importlib.import_module(module.strip())
-        for attribute in attributes.split("[")[0].strip().split("."):
+        found = re.match(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$",
+                         self.value)
+        if found is None:
+            raise ImportError(f"entry point {self.name} = {self.value!r} names no module")
+        plugin = importlib.import_module(found.group("module"))
+        for attribute in (found.group("attr") or "").split("."):
             if attribute:
                 plugin = getattr(plugin, attribute)
         return plugin
 
 
 def installed_entry_points(*, fresh: bool = False) -> list[EntryPoint]:
-    """The `newslint` entry points of every installed distribution.
+    """The `newslint` entry points of every installed distribution, in the
+    order importlib.metadata finds them.
 
     Reading every distribution's metadata costs more than the rest of a short
-    run, so the list is kept in the user's cache, keyed by `sys.path` and the
-    modification time of each entry that holds distributions: installing,
-    upgrading or removing a package adds or removes files there, which changes
-    that time. (An entry without distributions counts only by having none, so
+    run, so the list is kept in the user's cache, keyed by `sys.path` and, for
+    each entry that holds distributions, the modification times of the entry,
+    of each distribution's directory and of its entry points and metadata
+    files: installing, upgrading, removing or rewriting a package changes one
+    of them. (An entry without distributions counts only by having none, so
     linting in a busy working directory with `python -m` keeps the snapshot.)"""
     from newslint import usercache
 
@@ -95,47 +104,73 @@ def installed_entry_points(*, fresh: bool = False) -> list[EntryPoint]:
             return found
     from importlib.metadata import distributions
 
-    found = [
-        EntryPoint(ep.name, ep.value, dist.metadata["name"] or "", dist.version or "")
-        for dist in distributions()
-        for ep in dist.entry_points
-        if ep.group == PROJECT
-    ]
+    found = []
+    seen: set[str] = set()
+    for dist in distributions():
+        name = dist.metadata["name"] or ""
+        shadowed = name in seen
+        seen.add(name)
+        found += [
+            EntryPoint(ep.name, ep.value, name, dist.version or "", shadowed)
+            for ep in dist.entry_points
+            if ep.group == PROJECT
+        ]
     usercache.write(snapshot, found)
     return found
+
+
+_METADATA_FILES = ("entry_points.txt", "METADATA", "PKG-INFO")
 
 
 def _distributions_stamp(where: str) -> str:
     try:
         names = os.listdir(where)
     except NotADirectoryError:  # a zip archive
-        pass
+        names = None
     except OSError:
         return f"{where}:-"
-    else:
-        if not any(n.endswith((".dist-info", ".egg-info", ".egg")) for n in names):
+    parts = [where]
+    if names is not None:
+        dists = sorted(n for n in names if n.endswith((".dist-info", ".egg-info", ".egg")))
+        if not dists:
             return f"{where}:none"
+        for dist in dists:
+            path = os.path.join(where, dist)
+            parts.append(f"{dist}:{_mtime(path)}")
+            parts += [_mtime(os.path.join(path, f)) for f in _METADATA_FILES]
+    parts.append(_mtime(where))
+    return ":".join(parts)
+
+
+def _mtime(path: str) -> str:
     try:
-        return f"{where}:{os.stat(where).st_mtime_ns}"
+        return str(os.stat(path).st_mtime_ns)
     except OSError:
-        return f"{where}:-"
+        return "-"
 
 
 def _load_entry_points(pm: PluginManager, *, builtin_only: bool) -> None:
+    """Load and register the plugins, the first of each name only (what pluggy's
+    load_setuptools_entrypoints does); with `builtin_only`, those of the first
+    newslint distribution on sys.path only."""
     for fresh in (False, True):
-        entry_points = installed_entry_points(fresh=fresh)
-        if builtin_only:
-            entry_points = [e for e in entry_points if e.distribution == PROJECT]
+        chosen: dict[str, EntryPoint] = {}
+        for entry_point in installed_entry_points(fresh=fresh):
+            if builtin_only and (entry_point.distribution != PROJECT or entry_point.shadowed):
+                continue
+            if entry_point.name in chosen or pm.is_blocked(entry_point.name):
+                continue
+            if pm.get_plugin(entry_point.name) is not None:
+                continue
+            chosen[entry_point.name] = entry_point
         try:
-            loaded = [(e, e.load()) for e in entry_points]
+            loaded = [(e, e.load()) for e in chosen.values()]
             break
         except (ImportError, AttributeError):
             if fresh:
                 raise  # a plugin that is installed but cannot be imported
             # A snapshot older than the installed packages: read them again.
     for entry_point, plugin in loaded:
-        if pm.get_plugin(entry_point.name) is not None or pm.is_blocked(entry_point.name):
-            continue
         pm.register(plugin, name=entry_point.name)
         pm.distributions[entry_point.name] = (entry_point.distribution, entry_point.version)
 

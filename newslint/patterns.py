@@ -35,8 +35,16 @@ def compile_pattern(source: str, flags: int = 0, **named_lists: Any) -> regex.Pa
 
     Raises `regex.error` (or TypeError, ValueError) for an invalid pattern, as
     `regex.compile` does."""
+    # Read each list once (it may be an iterator); a set's order is no part of
+    # it, and its iteration order changes from run to run.
+    named_lists = {
+        name: sorted(value) if isinstance(value, (set, frozenset))
+        else value if isinstance(value, (str, bytes, int, float, type(None)))
+        else list(value)
+        for name, value in named_lists.items()
+    }
     key = (source, flags, tuple(sorted(
-        (name, value if isinstance(value, bool) else tuple(value))
+        (name, tuple(value) if isinstance(value, list) else value)
         for name, value in named_lists.items()
     )))
     pattern = _compiled.get(key)
@@ -47,6 +55,8 @@ def compile_pattern(source: str, flags: int = 0, **named_lists: Any) -> regex.Pa
         try:
             pattern = pickle.loads(data)
         except Exception:  # noqa: BLE001 - a damaged entry is compiled again
+            pattern = None
+        if not isinstance(pattern, regex.Pattern):
             pattern = None
     if pattern is None:
         pattern = regex.compile(source, flags, **named_lists)

@@ -272,6 +272,26 @@ def _lowered_plain(document: Document) -> str | None:
     return cache["_sourcing_lowered"]
 
 
+def _pattern_hits(occurrences: list[tuple[int, int, bool]], start: int,
+                  end: int) -> list[tuple[int, int]]:
+    """What the fast trigger pattern's `finditer(lowered, start, end)` finds,
+    from the trigger words' occurrences: at each offset the first alternative
+    (the longest word) that ends by `end` and before a non-word character (or
+    at `end`, which ends the text for the pattern), then on from its end. The
+    pattern sees the text before `start`, as the occurrences do."""
+    hits: list[tuple[int, int]] = []
+    resume = start
+    for at, negative_size, word_ends in occurrences[bisect.bisect_left(occurrences, (start,)):]:
+        if at >= end:
+            break
+        after = at - negative_size
+        if at < resume or after > end or not (word_ends or after == end):
+            continue
+        hits.append((at, after))
+        resume = after
+    return hits
+
+
 class _SourcingRule(PhraseRule):
     severity = Severity.WARNING
     scope = "body"
@@ -327,11 +347,7 @@ class _SourcingRule(PhraseRule):
             occurrences = self._trigger_occurrences(document, lowered, whole_words)
         for start, end in regions:
             if lowered is not None:
-                # What the fast pattern finds in [start, end): it sees the text
-                # before `start`, and the end of the region ends a word.
-                first = bisect.bisect_left(occurrences, (start,))
-                hits = [(at, after) for at, after, word_ends in occurrences[first:]
-                        if at < end and after <= end and (word_ends or after == end)]
+                hits = _pattern_hits(occurrences, start, end)
             else:
                 hits = [hit.span() for hit in finditer(text, start, end)]
             for hit_start, hit_end in hits:
@@ -344,13 +360,13 @@ class _SourcingRule(PhraseRule):
 
     def _trigger_occurrences(self, document: Document, lowered: str,
                              whole_words: bool) -> list[tuple[int, int, bool]]:
-        """(start, end, whether a non-word character follows) of each trigger
-        word in the lowered plain prose that does not follow a word character,
-        sorted. Only words the document has are looked for (`folded_words`: on
-        plain prose, a trigger word that stands alone is one of them). A word
-        inside another's match is found too; its window lies inside that
-        match's window, so the windows come out as the pattern's would.
-        `whole_words`: no region ends inside a word, so that test is sound."""
+        """(start, -length, whether a non-word character follows) of each
+        trigger word in the lowered plain prose that does not follow a word
+        character, sorted: at each offset the longest word first, the order the
+        pattern's alternatives are tried in. Only words the document has are
+        looked for (`folded_words`: on plain prose, a trigger word that stands
+        alone is one of them). `whole_words`: no region ends inside a word, so
+        that test is sound."""
         present = document.folded_words if whole_words else None
         is_word = _RE_WORD_CHAR
         size_of_text = len(lowered)
@@ -364,7 +380,7 @@ class _SourcingRule(PhraseRule):
             while at >= 0:
                 after = at + size
                 if at == 0 or not is_word[lowered[at - 1]]:
-                    found.append((at, after, after == size_of_text or not is_word[lowered[after]]))
+                    found.append((at, -size, after == size_of_text or not is_word[lowered[after]]))
                 at = find(word, at + 1)
         found.sort()
         return found
@@ -595,7 +611,6 @@ class VagueSource(_SourcingRule):
 
     window = (90, 260)
 
-
     @cached_property
     def _modifiers(self) -> regex.Pattern:
         """Up to two modifiers and a quantifier before a source noun ("some legal
@@ -687,7 +702,8 @@ class VagueSource(_SourcingRule):
             # "It has been suggested by some": the agent itself is the vague source.
             return not self._speaker_in_reach(document, s_start, start, end, s_end)
         according = lower.startswith("according")
-        offset = len(regex.match(r"according\s+to\s+", text, _F)[0]) if according else 0
+        lead = regex.match(r"according\s+to\s+", text, _F) if according else None
+        offset = len(lead[0]) if lead else 0
         head = self._head_pattern.search(text, offset)
         if head is None:
             return "by" in lower.split()  # the "suggested by some" family

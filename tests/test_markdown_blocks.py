@@ -53,6 +53,8 @@ def test_plain_copy_takes_the_shortcut_with_markdown_its_tokens(source):
         "#hashtag opens this line\n",
         "A line\twith a tab\n",
         "Windows\r\nline ends\r\n",
+        "\x1c\nA separator markdown-it does not trim.\n",
+        "A line\x85\n",
     ],
 )
 def test_anything_else_goes_to_markdown_it(source):
@@ -62,7 +64,8 @@ def test_anything_else_goes_to_markdown_it(source):
 LINE_PIECES = st.sampled_from(
     ["# ", "## ", "#", "Hello", "world", " ", "  ", "1. ", "2024. ", "12) ", "- ", "* ",
      "> ", "---", "===", "|", ":", "`", "~~~", "<b>", "[x]: /u", "\\", "é", "\xa0", "“Q”",
-     "’s", "x #", "&amp;", "\u2028", "٣. ", "_", "."]
+     "’s", "x #", "&amp;", "\u2028", "٣. ", "_", ".", "\x1c", "\x1f", "\x85", "\x0b",
+     "\x0c", "\u3000", "\ufeff"]
 )
 DOCUMENTS = st.lists(
     st.lists(LINE_PIECES, max_size=5).map("".join), max_size=8

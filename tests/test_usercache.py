@@ -4,6 +4,7 @@ Each must give exactly what rebuilding would, and never serve a stale entry."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 
@@ -56,6 +57,29 @@ def test_named_lists_are_part_of_the_key(cache_home, monkeypatch):
     assert dog.search("a dog") and not dog.search("a cat")
 
 
+def test_named_lists_may_be_iterators_or_sets(cache_home, monkeypatch):
+    words = patterns.compile_pattern(r"\L<w>", 0, w=(w for w in ["critics", "experts"]))
+    assert words.search("the experts said")
+    patterns.compile_pattern(r"\L<w>", 0, w={"critics", "experts", "pundits"})
+    patterns.save()
+    _new_process(monkeypatch)
+    calls = []
+    real_compile = regex.compile
+    monkeypatch.setattr(regex, "compile", lambda *a, **k: calls.append(a) or real_compile(*a, **k))
+    again = patterns.compile_pattern(r"\L<w>", 0, w={"pundits", "experts", "critics"})
+    assert calls == [] and again.search("pundits")
+
+
+def test_a_damaged_entry_is_compiled_again(cache_home, monkeypatch):
+    patterns.compile_pattern(r"\bcritics\b")
+    patterns.save()
+    _new_process(monkeypatch)
+    stored = patterns._store()
+    for key in stored:
+        stored[key] = pickle.dumps("not a pattern")
+    assert patterns.compile_pattern(r"\bcritics\b").search("some critics say")
+
+
 def test_a_damaged_cache_file_is_ignored(cache_home, monkeypatch):
     path = patterns._cache_file()
     path.parent.mkdir(parents=True)
@@ -97,6 +121,50 @@ def test_entry_points_snapshot_follows_installed_packages(cache_home, tmp_path, 
     (new / "METADATA").write_text("Metadata-Version: 2.1\nName: newsplug\nVersion: 2.0\n")
     found = {e.name: e for e in manager.installed_entry_points()}
     assert found["newsplug"].version == "2.0"
+
+
+def _egg_info(site, name, version, entry_points):
+    info = site / f"{name}.egg-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "PKG-INFO").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    (info / "entry_points.txt").write_text("[newslint]\n" + entry_points)
+    return info
+
+
+def test_metadata_rewritten_in_place_is_read_again(cache_home, tmp_path, monkeypatch):
+    # setup.py develop and egg_info rewrite these files without touching the directory.
+    site = tmp_path / "project"
+    _egg_info(site, "houseplug", "1.0", "house = colorsys\n")
+    monkeypatch.setattr(sys, "path", [str(site), *sys.path])
+    assert {e.name for e in manager.installed_entry_points()} >= {"house"}
+    info = site / "houseplug.egg-info"
+    before = (info / "entry_points.txt").stat().st_mtime_ns
+    (info / "entry_points.txt").write_text("[newslint]\nhouse = colorsys\nhouse2 = colorsys\n")
+    os.utime(info / "entry_points.txt", ns=(before + 10**9, before + 10**9))
+    assert {e.name for e in manager.installed_entry_points()} >= {"house", "house2"}
+
+
+def test_only_the_first_plugin_of_a_name_is_imported(cache_home, tmp_path, monkeypatch):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _egg_info(first, "dupplug", "2.0", "dup = colorsys\n")
+    _egg_info(second, "dupplug", "1.0", "dup = no_such_module_for_newslint\n")
+    monkeypatch.setattr(sys, "path", [str(first), str(second), *sys.path])
+    pm = manager.make_plugin_manager(load_entry_points=True)
+    assert pm.distributions["dup"] == ("dupplug", "2.0")
+
+
+def test_builtin_only_ignores_a_stale_copy_of_newslint(cache_home, tmp_path, monkeypatch):
+    stale = tmp_path / "stale"
+    _egg_info(stale, "newslint", "0.0.1", "style = newslint.plugins.no_such_style\n")
+    monkeypatch.setattr(sys, "path", [*sys.path, str(stale)])
+    pm = manager.make_plugin_manager(load_entry_points="builtin")
+    assert pm.get_plugin("quotes") is not None and pm.get_plugin("style") is None
+
+
+def test_entry_point_values_with_extras_load():
+    entry_point = manager.EntryPoint("x", "colorsys [speed]", "x", "1")
+    assert entry_point.load().__name__ == "colorsys"
+    assert manager.EntryPoint("y", "os.path : join", "y", "1").load() is os.path.join
 
 
 def test_a_stale_snapshot_naming_a_removed_plugin_is_read_again(cache_home, monkeypatch):

@@ -94,6 +94,8 @@ _PARSER = None
 # character no block syntax starts with, and is not an ordered-list item.
 _PLAIN_LINE = compile_pattern(r"[^\s#>*+\-_=`~<|:\[\d\\]|\d(?!\d{0,8}[.)](?:[ ]|$))")
 _ATX_HEADING = compile_pattern(r"(#{1,6}) (.*)")
+# White space to str.strip() but not to markdown-it's trim (mdTrim, 4.x).
+_UNTRIMMED = compile_pattern(r"[\x1c-\x1f\x85]")
 
 
 class _Token(NamedTuple):
@@ -106,8 +108,9 @@ def _simple_blocks(source: str) -> list[_Token] | None:
     """markdown-it's block tokens for a document of plain paragraphs and ATX
     headings, the shape of most news copy, without running markdown-it (most of
     the Markdown reader's time). None for anything else: any line that opens
-    with block syntax, any indentation, tab, carriage return or NUL."""
-    if "\t" in source or "\r" in source or "\0" in source:
+    with block syntax, any indentation, tab, carriage return or NUL, or a
+    character on which markdown-it's trimming and Python's `strip` disagree."""
+    if "\t" in source or "\r" in source or "\0" in source or _UNTRIMMED.search(source):
         return None
     tokens: list[_Token] = []
     paragraph: list[str] = []

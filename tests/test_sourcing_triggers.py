@@ -1,0 +1,61 @@
+"""NL101/NL102 look for their trigger words with str.find; the windows around
+them must be exactly those the trigger pattern's own scan gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newslint.plugins import sourcing
+
+from newslint.engine import Linter
+
+LINTER = Linter()
+RULES = [LINTER.registry.rules[code] for code in ("NL101", "NL102")]
+
+
+def _windows(rule, text: str, path: str = "a.txt", fast: bool = True):
+    document = LINTER.document(text, path, LINTER.finder.for_path(path))
+    if fast:
+        return rule.regions(document)
+    real = sourcing._fast_trigger
+    try:
+        sourcing._fast_trigger = lambda pattern: None  # the pattern's own scan
+        return rule.regions(document)
+    finally:
+        sourcing._fast_trigger = real
+
+
+def _words() -> list[str]:
+    words = ["the", "said", "on", "Tuesday", "council", "plan", "x", "Officials'", "e-mails"]
+    for rule in RULES:
+        words += rule._trigger_words()[:40]
+    return words
+
+
+PIECES = st.sampled_from(_words() + [" ", "  ", ", ", ". ", "\n\n", "-", "’", "£", "é", "_"])
+TEXTS = st.lists(PIECES, max_size=60).map(lambda parts: "Headline\n\n" + " ".join(parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_trigger_windows_match_the_patterns_scan(text):
+    for rule in RULES:
+        assert _windows(rule, text) == _windows(rule, text, fast=False)
+
+
+class _Overlapping(sourcing.VagueSource):
+    """Multi-word trigger words that overlap, as a custom pack could list."""
+
+    def _trigger_words(self):
+        return ["party officials", "officials close", "officials"]
+
+
+def test_overlapping_trigger_words_give_the_patterns_windows():
+    rule = _Overlapping()
+    rule.lists = {}
+    filler = " ".join(["x" * 84 + "ly"] * 3)
+    for text in (
+        f"Headline\n\nParty officials close {filler} say the plan will fail.\n",
+        "Headline\n\nofficials close officials party officials close\n",
+    ):
+        assert _windows(rule, text) == _windows(rule, text, fast=False)
