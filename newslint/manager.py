@@ -158,11 +158,10 @@ def _load_entry_points(pm: PluginManager, *, builtin_only: bool) -> None:
         for entry_point in installed_entry_points(fresh=fresh):
             if builtin_only and (entry_point.distribution != PROJECT or entry_point.shadowed):
                 continue
-            if entry_point.name in chosen or pm.is_blocked(entry_point.name):
+            name = entry_point.name
+            if name in chosen or pm.is_blocked(name) or pm.get_plugin(name) is not None:
                 continue
-            if pm.get_plugin(entry_point.name) is not None:
-                continue
-            chosen[entry_point.name] = entry_point
+            chosen[name] = entry_point
         try:
             loaded = [(e, e.load()) for e in chosen.values()]
             break

@@ -32,6 +32,7 @@ from typing import Any
 
 import regex
 
+from newslint import usercache
 from newslint.document import Document
 from newslint.finding import Finding, Severity
 from newslint.patterns import compile_pattern
@@ -106,15 +107,11 @@ def _compile(source: str, flags: int, path: str, line: int | None, lists=None) -
 
 
 def _pack_cache_file(path: str) -> Path | None:
-    import os
-
-    from newslint.usercache import cache_file
-
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return cache_file("packs", f"{os.path.abspath(path)}|{st.st_mtime_ns}|{st.st_size}")
+    return usercache.cache_file("packs", f"{os.path.abspath(path)}|{st.st_mtime_ns}|{st.st_size}")
 
 
 def load_pack(path: str | Path) -> list[RuleSpec]:
@@ -123,8 +120,6 @@ def load_pack(path: str | Path) -> list[RuleSpec]:
     A validated pack is kept (pickled, keyed by the file's path, size and
     modification time) in the user's cache directory, because parsing YAML is
     most of newslint's start-up once the packs are large."""
-    from newslint import usercache
-
     path = str(path)
     cache_file = _pack_cache_file(path)
     if cache_file is not None:
@@ -294,10 +289,11 @@ class PhraseRule(Rule):
         flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
         sources = [source for source, _ in self._alternatives]
         key = repr((flags, sources, sorted((k, list(v)) for k, v in self.lists.items())))
-        cached = _read_cached_analysis(key)
+        cache_file = usercache.cache_file("prefilters", f"{_ANALYSIS_VERSION}|{key}")
+        cached = usercache.read(cache_file)
         if cached is None:
             cached = _analyse(sources, self.lists, flags)
-            _write_cached_analysis(key, cached)
+            usercache.write(cache_file, cached)
         prefilter, first = cached
         entries = [entry for _, entry in self._alternatives]
         return prefilter, {id(e): starts for e, starts in zip(entries, first, strict=True)}
@@ -508,24 +504,6 @@ def _analyse(
     if not readable or not prefixes:
         return None, first
     return _Prefilter(prefixes), first
-
-
-def _analysis_cache_file(key: str) -> Path:
-    from newslint.usercache import cache_file
-
-    return cache_file("prefilters", f"{_ANALYSIS_VERSION}|{key}")
-
-
-def _read_cached_analysis(key: str):
-    from newslint import usercache
-
-    return usercache.read(_analysis_cache_file(key))
-
-
-def _write_cached_analysis(key: str, analysis) -> None:
-    from newslint import usercache
-
-    usercache.write(_analysis_cache_file(key), analysis)
 
 
 def _match_case(original: str, replacement: str) -> str:

@@ -198,68 +198,46 @@ def _names_someone(text: str, text_starts_sentence: bool = False) -> bool:
     return False
 
 
-_PLAIN_CHARS: dict[str, bool] = {}
 _REGEX_WORD = compile_pattern(r"\w", _F)
 _RE_WORD = re.compile(r"\w")
-_FAST_TRIGGERS: dict[str, re.Pattern | None] = {}
+_LEADING_WORD = re.compile(r"\w+")
 
 
-def _fast_trigger(pattern: str) -> re.Pattern | None:
-    """The trigger compiled with the stdlib `re`, case-sensitive, to run on the
-    lowercased prose: four times faster than `regex` with full case folding."""
-    if pattern not in _FAST_TRIGGERS:
-        compiled = None
-        if pattern.isascii() and pattern == pattern.lower():
-            try:
-                compiled = re.compile(pattern)
-            except re.error:
-                compiled = None
-        _FAST_TRIGGERS[pattern] = compiled
-    return _FAST_TRIGGERS[pattern]
+class _PerCharacter(dict):
+    """character -> test(character), worked out once per character: a dict
+    lookup where a corpus needs hundreds of thousands of tests."""
+
+    def __init__(self, test) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = found = self.test(char)
+        return found
 
 
-def _plain_char(ch: str) -> bool:
+def _is_plain(ch: str) -> bool:
     """A non-ASCII character on which `re` and `regex` agree for an ASCII trigger:
     it case-maps to one character and never to ASCII, and `re` calls its lowercase
     \\w exactly when `regex` calls it, or its case-folded form, \\w."""
-    ok = _PLAIN_CHARS.get(ch)
-    if ok is None:
-        forms = (ch.lower(), ch.upper(), ch.casefold(), ch.title())
-        word = bool(_REGEX_WORD.match(ch))
-        ok = (all(len(f) == 1 and not f.isascii() for f in forms)
-              and bool(_RE_WORD.match(ch.lower())) == word
-              and bool(_REGEX_WORD.match(ch.casefold())) == word)
-        _PLAIN_CHARS[ch] = ok
-    return ok
+    forms = (ch.lower(), ch.upper(), ch.casefold(), ch.title())
+    word = bool(_REGEX_WORD.match(ch))
+    return (all(len(f) == 1 and not f.isascii() for f in forms)
+            and bool(_RE_WORD.match(ch.lower())) == word
+            and bool(_REGEX_WORD.match(ch.casefold())) == word)
+
+
+_PLAIN_CHAR = _PerCharacter(_is_plain)
+#: Whether `regex` (V1) calls a character \\w; whether `re` does.
+_REGEX_WORD_CHAR = _PerCharacter(lambda ch: _REGEX_WORD.match(ch) is not None)
+_RE_WORD_CHAR = _PerCharacter(lambda ch: _RE_WORD.match(ch) is not None)
 
 
 def _plain_text(text: str) -> bool:
-    """Every character is ASCII or plain (see `_plain_char`): the `re` trigger on
-    the lowercased text then finds exactly what the `regex` one finds on the text."""
-    return all(_plain_char(ch) for ch in set(text) if ch > "\x7f")
-
-
-class _RegexWordChars(dict):
-    """char -> whether `regex` (V1) calls it \\w."""
-
-    def __missing__(self, char: str) -> bool:
-        self[char] = found = _REGEX_WORD.match(char) is not None
-        return found
-
-
-_REGEX_WORD_CHAR = _RegexWordChars()
-
-
-class _ReWordChars(dict):
-    """char -> whether `re` calls it \\w (a dict lookup, not a match call)."""
-
-    def __missing__(self, char: str) -> bool:
-        self[char] = found = _RE_WORD.match(char) is not None
-        return found
-
-
-_RE_WORD_CHAR = _ReWordChars()
-_LEADING_WORD = re.compile(r"\w+")
+    """Every character is ASCII or plain (see `_is_plain`): an ASCII lowercase
+    trigger word found in the lowercased text, between characters `re` does not
+    call \\w, is exactly what the `regex` trigger pattern finds in the text."""
+    return all(_PLAIN_CHAR[ch] for ch in set(text) if ch > "\x7f")
 
 
 def _lowered_plain(document: Document) -> str | None:
@@ -274,7 +252,7 @@ def _lowered_plain(document: Document) -> str | None:
 
 def _pattern_hits(occurrences: list[tuple[int, int, bool]], start: int,
                   end: int) -> list[tuple[int, int]]:
-    """What the fast trigger pattern's `finditer(lowered, start, end)` finds,
+    """What the trigger pattern's `finditer(prose, start, end)` finds,
     from the trigger words' occurrences: at each offset the first alternative
     (the longest word) that ends by `end` and before a non-word character (or
     at `end`, which ends the text for the pattern), then on from its end. The
@@ -314,8 +292,11 @@ class _SourcingRule(PhraseRule):
             _F,
         )
 
-    def _trigger(self) -> regex.Pattern | None:
-        return self._trigger_pattern
+    @cached_property
+    def _trigger_words_plain(self) -> bool:
+        """The trigger words are ASCII and lower case, so on plain prose they can
+        be looked up in the lowercased text (see `_plain_text`)."""
+        return all(w.isascii() and w == w.lower() for w in self._trigger_words() or [])
 
     @cached_property
     def _trigger_keys(self) -> list[tuple[str, str | None]]:
@@ -329,16 +310,13 @@ class _SourcingRule(PhraseRule):
     def regions(self, document: Document) -> list[tuple[int, int]]:
         """Only the stretches around trigger words: the full patterns are costly to
         try at every word, and a document has few trigger words."""
-        trigger = self._trigger()
+        trigger = self._trigger_pattern
         regions = super().regions(document)
         if trigger is None:
             return regions
         before, after = self.window
         windows: list[tuple[int, int]] = []
-        prose = document.prose
-        finditer, text = trigger.finditer, prose
-        fast = _fast_trigger(trigger.pattern)
-        lowered = _lowered_plain(document) if fast is not None else None
+        lowered = _lowered_plain(document) if self._trigger_words_plain else None
         occurrences = []
         if lowered is not None:
             # A region that ends inside a word makes a word of its first part.
@@ -349,7 +327,7 @@ class _SourcingRule(PhraseRule):
             if lowered is not None:
                 hits = _pattern_hits(occurrences, start, end)
             else:
-                hits = [hit.span() for hit in finditer(text, start, end)]
+                hits = [hit.span() for hit in trigger.finditer(document.prose, start, end)]
             for hit_start, hit_end in hits:
                 s, e = max(start, hit_start - before), min(end, hit_end + after)
                 if windows and s <= windows[-1][1]:

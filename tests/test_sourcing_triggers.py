@@ -17,12 +17,12 @@ def _windows(rule, text: str, path: str = "a.txt", fast: bool = True):
     document = LINTER.document(text, path, LINTER.finder.for_path(path))
     if fast:
         return rule.regions(document)
-    real = sourcing._fast_trigger
+    real = rule._trigger_words_plain
     try:
-        sourcing._fast_trigger = lambda pattern: None  # the pattern's own scan
+        rule._trigger_words_plain = False  # the pattern's own scan
         return rule.regions(document)
     finally:
-        sourcing._fast_trigger = real
+        rule._trigger_words_plain = real
 
 
 def _words() -> list[str]:
