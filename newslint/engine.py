@@ -18,7 +18,7 @@ from newslint.config import Config, ConfigFinder, Overrides, parse_config
 from newslint.document import Document
 from newslint.finding import Finding, Severity
 from newslint.manager import Registry, build_registry, make_plugin_manager
-from newslint.reading import BinaryFile, ReadError, iter_paths, read_text_file
+from newslint.reading import BinaryFile, ReadError, decode, iter_paths, read_bytes
 from newslint.selection import Settings, resolve, validate_layer
 from newslint.yamlfile import DataError
 
@@ -188,11 +188,18 @@ class Linter:
         return findings
 
     def lint_file(self, path: str) -> FileResult | FileError:
+        return self._lint_file(path, keyed=False)[1]
+
+    def _lint_file(self, path: str, keyed: bool) -> tuple[str | None, FileResult | FileError]:
+        """The result, and (if `keyed`) the results-cache key of the bytes linted:
+        made from the same bytes, so a file edited during the run is never
+        cached under its new content."""
         try:
-            text = read_text_file(path)
-            return FileResult(path, self.lint_text(text, path))
+            data = read_bytes(path)
+            key = entry_key(path, data, self._settings_key(path)) if keyed else None
+            return key, FileResult(path, self.lint_text(decode(data), path))
         except ReadError as exc:
-            return FileError(path, str(exc))
+            return None, FileError(path, str(exc))
 
     def lint_paths(
         self,
@@ -218,10 +225,10 @@ class Linter:
 
         cache = self._open_cache(cache_dir) if cache_dir else None
         results: list[FileResult | FileError | None] = [None] * len(targets)
-        keys: list[str | None] = [None] * len(targets)
         todo: list[int] = []
         for i, (path, _) in enumerate(targets):
-            if cache is None:
+            # An empty cache (a first run) can hold nothing: no file is read twice.
+            if cache is None or not cache.entries:
                 todo.append(i)
                 continue
             try:
@@ -230,22 +237,21 @@ class Linter:
             except OSError:
                 todo.append(i)
                 continue
-            keys[i] = entry_key(path, data, self._settings_key(path))
-            cached = cache.get(keys[i])
+            cached = cache.get(entry_key(path, data, self._settings_key(path)))
             if cached is None:
                 todo.append(i)
             else:
                 results[i] = FileResult(path, cached)
 
-        linted = self._lint_many([targets[i][0] for i in todo], jobs)
+        linted = self._lint_many([targets[i][0] for i in todo], jobs, keyed=cache is not None)
         done = len(targets) - len(todo)
-        for i, result in zip(todo, linted, strict=False):
+        for i, (key, result) in zip(todo, linted, strict=True):
             done += 1
             if progress is not None:
                 progress(done, len(targets))
             results[i] = result
-            if cache is not None and keys[i] is not None and isinstance(result, FileResult):
-                cache.put(keys[i], result.findings)
+            if cache is not None and key is not None and isinstance(result, FileResult):
+                cache.put(key, result.findings)
         if cache is not None:
             cache.save()
 
@@ -263,13 +269,16 @@ class Linter:
     #: Below this many files, starting worker processes costs more than it saves.
     PARALLEL_THRESHOLD = 48
 
-    def _lint_many(self, paths: list[str], jobs: int | None) -> Iterator[FileResult | FileError]:
-        """Results in the order of `paths`, linted here or in worker processes."""
+    def _lint_many(
+        self, paths: list[str], jobs: int | None, keyed: bool
+    ) -> Iterator[tuple[str | None, FileResult | FileError]]:
+        """(cache key, result) in the order of `paths`, linted here or in worker
+        processes (see `_lint_file`)."""
         jobs = jobs or os.cpu_count() or 1
         jobs = min(jobs, max(1, len(paths) // 16))
         if jobs <= 1 or len(paths) < self.PARALLEL_THRESHOLD or not _can_fork():
             for path in paths:
-                yield self.lint_file(path)
+                yield self._lint_file(path, keyed)
             return
         import multiprocessing
 
@@ -284,7 +293,7 @@ class Linter:
         context = multiprocessing.get_context("fork")
         chunk = max(1, len(paths) // (jobs * 8))
         with context.Pool(jobs) as pool:
-            yield from pool.imap(_lint_in_worker, paths, chunksize=chunk)
+            yield from pool.imap(_lint_in_worker, [(p, keyed) for p in paths], chunksize=chunk)
 
     def _settings_key(self, path: str) -> str:
         config = self.finder.for_path(path)
@@ -322,9 +331,9 @@ class Linter:
 _WORKER_LINTER: Linter | None = None
 
 
-def _lint_in_worker(path: str) -> FileResult | FileError:
+def _lint_in_worker(task: tuple[str, bool]) -> tuple[str | None, FileResult | FileError]:
     assert _WORKER_LINTER is not None
-    return _WORKER_LINTER.lint_file(path)
+    return _WORKER_LINTER._lint_file(*task)
 
 
 def _can_fork() -> bool:

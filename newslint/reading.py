@@ -35,15 +35,18 @@ def decode(data: bytes) -> str:
     return text
 
 
-def read_text_file(path: str) -> str:
+def read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from None
-    return decode(data)
+
+
+def read_text_file(path: str) -> str:
+    return decode(read_bytes(path))
 
 
 def iter_paths(

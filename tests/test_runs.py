@@ -36,8 +36,10 @@ def test_cache_hits_and_invalidation(tmp_path, monkeypatch):
 
     # A warm run does not lint at all.
     calls = []
-    original = Linter.lint_file
-    monkeypatch.setattr(Linter, "lint_file", lambda self, p: calls.append(p) or original(self, p))
+    original = Linter.lint_text
+    monkeypatch.setattr(
+        Linter, "lint_text", lambda self, t, p=None, c=None: calls.append(p) or original(self, t, p, c)
+    )
     warm = Linter().lint_paths([str(articles)], cache_dir=cache)
     assert calls == [] and _flat(warm) == _flat(first)
 
@@ -73,3 +75,36 @@ def test_cache_follows_rule_pack_edits(tmp_path):
     assert [f.text for f in Linter().lint_paths([str(article)], cache_dir=cache).findings] == ["ferry"]
     pack.write_text(body % "bus", encoding="utf-8")
     assert [f.text for f in Linter().lint_paths([str(article)], cache_dir=cache).findings] == ["bus"]
+
+
+
+def test_cache_key_is_made_from_the_bytes_linted(tmp_path, monkeypatch):
+    # A file edited between the cache lookup and its linting must be cached
+    # under the content that was linted, never under the content looked up.
+    import newslint.engine
+
+    shouting, quiet = "Council REJECTS plan\n\nBody.\n", "Council rejects plan\n\nBody.\n"
+    article, other = tmp_path / "a.txt", tmp_path / "b.txt"
+    article.write_text(quiet, encoding="utf-8")
+    other.write_text(quiet, encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    Linter().lint_paths([str(tmp_path)], cache_dir=cache)  # the cache is not empty
+
+    article.write_text(shouting, encoding="utf-8")
+    original = newslint.engine.entry_key
+    edited = []
+
+    def edit_after_lookup(path, data, settings_key):
+        key = original(path, data, settings_key)
+        if path == str(article) and not edited:
+            edited.append(path)
+            article.write_text(quiet, encoding="utf-8")
+        return key
+
+    monkeypatch.setattr(newslint.engine, "entry_key", edit_after_lookup)
+    Linter().lint_paths([str(tmp_path)], cache_dir=cache)
+    monkeypatch.setattr(newslint.engine, "entry_key", original)
+
+    article.write_text(shouting, encoding="utf-8")
+    report = Linter().lint_paths([str(article)], cache_dir=cache)
+    assert edited and [f.text for f in report.findings] == ["REJECTS"]
