@@ -199,8 +199,15 @@ def _names_someone(text: str, text_starts_sentence: bool = False) -> bool:
 
 
 _REGEX_WORD = compile_pattern(r"\w", _F)
+# \\w as the rule packs' patterns read it (PhraseRule compiles them V0).
+_RULE_WORD = compile_pattern(r"\w", regex.V0 | regex.IGNORECASE)
 _RE_WORD = re.compile(r"\w")
 _LEADING_WORD = re.compile(r"\w+")
+_RE_WORD_RUN = re.compile(r"\w+")
+#: Where a rule's pattern, which opens with (?<!\w), may begin.
+_RULE_WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)
+#: As the core's scan bounds each match.
+_MATCH_TIMEOUT = 2.0
 
 
 class _PerCharacter(dict):
@@ -219,12 +226,14 @@ class _PerCharacter(dict):
 def _is_plain(ch: str) -> bool:
     """A non-ASCII character on which `re` and `regex` agree for an ASCII trigger:
     it case-maps to one character and never to ASCII, and `re` calls its lowercase
-    \\w exactly when `regex` calls it, or its case-folded form, \\w."""
+    \\w exactly when `regex` calls it, or its case-folded form, \\w, in the
+    rules' own (V0) patterns as in the trigger (V1) pattern."""
     forms = (ch.lower(), ch.upper(), ch.casefold(), ch.title())
     word = bool(_REGEX_WORD.match(ch))
     return (all(len(f) == 1 and not f.isascii() for f in forms)
             and bool(_RE_WORD.match(ch.lower())) == word
-            and bool(_REGEX_WORD.match(ch.casefold())) == word)
+            and bool(_REGEX_WORD.match(ch.casefold())) == word
+            and bool(_RULE_WORD.match(ch)) == word)
 
 
 _PLAIN_CHAR = _PerCharacter(_is_plain)
@@ -233,11 +242,14 @@ _REGEX_WORD_CHAR = _PerCharacter(lambda ch: _REGEX_WORD.match(ch) is not None)
 _RE_WORD_CHAR = _PerCharacter(lambda ch: _RE_WORD.match(ch) is not None)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _plain_text(text: str) -> bool:
     """Every character is ASCII or plain (see `_is_plain`): an ASCII lowercase
     trigger word found in the lowercased text, between characters `re` does not
     call \\w, is exactly what the `regex` trigger pattern finds in the text."""
-    return all(_PLAIN_CHAR[ch] for ch in set(text) if ch > "\x7f")
+    return text.isascii() or all(_PLAIN_CHAR[ch] for ch in set(_NON_ASCII.findall(text)))
 
 
 def _lowered_plain(document: Document) -> str | None:
@@ -246,7 +258,12 @@ def _lowered_plain(document: Document) -> str | None:
     cache = document.__dict__
     if "_sourcing_lowered" not in cache:
         prose = document.prose
-        cache["_sourcing_lowered"] = prose.lower() if _plain_text(prose) else None
+        if prose.isascii():
+            # ASCII case-folds as it lowercases; the core has folded it already.
+            lowered = document.folded_prose
+        else:
+            lowered = prose.lower() if _plain_text(prose) else None
+        cache["_sourcing_lowered"] = lowered
     return cache["_sourcing_lowered"]
 
 
@@ -276,6 +293,9 @@ class _SourcingRule(PhraseRule):
     skip_quotations = True
     #: Characters of context a match may span before and after a trigger word.
     window: tuple[int, int] = (0, 0)
+    #: Scan each window with the whole pattern, but only up to its last trigger
+    #: word (see `scan`), rather than with the core's prefilter.
+    scan_to_last_trigger = False
 
     def _trigger_words(self) -> list[str] | None:
         """Words one of which every match contains; None to scan everything."""
@@ -323,6 +343,7 @@ class _SourcingRule(PhraseRule):
             whole_words = all(end >= len(lowered) or not _RE_WORD_CHAR[lowered[end]]
                               for _, end in regions)
             occurrences = self._trigger_occurrences(document, lowered, whole_words)
+        reach: list[int] = []  # per window, the end of its last trigger word
         for start, end in regions:
             if lowered is not None:
                 hits = _pattern_hits(occurrences, start, end)
@@ -332,9 +353,64 @@ class _SourcingRule(PhraseRule):
                 s, e = max(start, hit_start - before), min(end, hit_end + after)
                 if windows and s <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], max(windows[-1][1], e))
+                    reach[-1] = max(reach[-1], hit_end)
                 else:
                     windows.append((s, e))
+                    reach.append(hit_end)
+        if lowered is not None:
+            document.__dict__[self._reach_key] = dict(zip(windows, reach, strict=True))
         return windows
+
+    @cached_property
+    def _reach_key(self) -> str:
+        return f"_sourcing_reach_{self.code}"
+
+    def scan(self, document: Document, start: int, end: int):
+        """The pattern's matches in a window, as `finditer` finds them, tried
+        only up to the window's last trigger word: every match holds a trigger
+        word, so none begins after it, and the stretch after it (a match's
+        reach) is most of the window."""
+        reach = document.__dict__.get(self._reach_key, {}).get((start, end))
+        pattern = self.compiled[0]
+        if (not self.scan_to_last_trigger or reach is None or pattern is None
+                or self._cuts_trigger(document, end)):
+            yield from super().scan(document, start, end)
+            return
+        prose = document.prose
+        match = pattern.match
+        resume = start
+        # The pattern opens with (?<!\w): try it only where that holds.
+        for at in _RULE_WORD_STARTS.finditer(prose, start, reach):
+            at = at.start()
+            if at < resume:
+                continue
+            found = match(prose, at, end, timeout=_MATCH_TIMEOUT)
+            if found is not None:
+                yield found
+                resume = found.end()
+
+    def _cuts_trigger(self, document: Document, end: int) -> bool:
+        """A window that ends inside a word makes a word of its first part,
+        which may be a trigger word the window's hits do not have."""
+        lowered = _lowered_plain(document)
+        is_word = _RE_WORD_CHAR
+        if end >= len(lowered) or not (is_word[lowered[end]] and is_word[lowered[end - 1]]):
+            return False
+        tails = self._trigger_tails
+        at = end - 1
+        while at > 0 and is_word[lowered[at - 1]]:
+            at -= 1
+            if end - at > tails[1]:
+                return False
+        return lowered[at:end] in tails[0]
+
+    @cached_property
+    def _trigger_tails(self) -> tuple[frozenset[str], int]:
+        """The last runs of word characters of the trigger words, and the longest."""
+        tails = frozenset(
+            found[-1] for found in (_RE_WORD_RUN.findall(w) for w in self._trigger_words() or []) if found
+        )
+        return tails, max(map(len, tails), default=0)
 
     def _trigger_occurrences(self, document: Document, lowered: str,
                              whole_words: bool) -> list[tuple[int, int, bool]]:
@@ -439,6 +515,10 @@ class UnsourcedReport(_SourcingRule):
     }
 
     window = (90, 200)
+    # A report's name may open with any capitalised word ("Pentagon documents
+    # show"), which the core's prefilter cannot place: it would scan the whole
+    # of every window.
+    scan_to_last_trigger = True
 
     def _trigger_words(self) -> list[str]:
         return self.lists.get("report") or ["report", "reports"]
