@@ -37,10 +37,19 @@ _TRAILING_ATTRIBUTION = compile_pattern(
 _PRONOUN = compile_pattern(r"(?<!\w)(?:he|she|they|i|we|you)(?!\w)", _F)
 
 
+# Patterns of the context tests, compiled once.
+_LAST_WORDS = compile_pattern(r"((?:[\p{L}\p{N}’'.-]+,?\s+){1,4})$")
+_ACCORDING_TO = compile_pattern(r"according\s+to\s+", _F)
+_MEMBERS = compile_pattern(r"(?<!\w)(?:who|such\s+as|including|like|led\s+by)(?!\w)", _F)
+_WORD_BEFORE = compile_pattern(r"([\p{L}’'.-]+)\s+$")
+_OF_AMONG = compile_pattern(r"\s*(?:of|among)\s", _F)
+_ONE_OF = compile_pattern(r"(?:a|an|one|another)\s", _F)
+
+
 def _speaker_before(text: str, starts_sentence: bool) -> bool:
     """The words before a speech verb end with a named speaker or a pronoun
     ("Ruiz said", "the mayor, Ana Ruiz, said", "she told"), not a vague group."""
-    tail = regex.search(r"((?:[\p{L}\p{N}’'.-]+,?\s+){1,4})$", text)
+    tail = _LAST_WORDS.search(text)
     if not tail:
         return False
     words = tail.group(1)
@@ -204,8 +213,9 @@ _RULE_WORD = compile_pattern(r"\w", regex.V0 | regex.IGNORECASE)
 _RE_WORD = re.compile(r"\w")
 _LEADING_WORD = re.compile(r"\w+")
 _RE_WORD_RUN = re.compile(r"\w+")
-#: Where a rule's pattern, which opens with (?<!\w), may begin.
-_RULE_WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)
+#: Where a rule's pattern, which opens with (?<!\w), may begin (no entry of
+#: the sourcing pack opens with a space).
+_RULE_WORD_STARTS = compile_pattern(r"(?<!\w)(?!\s)", regex.V0 | regex.IGNORECASE)
 #: As the core's scan bounds each match.
 _MATCH_TIMEOUT = 2.0
 
@@ -379,7 +389,7 @@ class _SourcingRule(PhraseRule):
         prose = document.prose
         match = pattern.match
         resume = start
-        # The pattern opens with (?<!\w): try it only where that holds.
+        # The pattern opens with (?<!\w) and then no space: try it only there.
         for at in _RULE_WORD_STARTS.finditer(prose, start, reach):
             at = at.start()
             if at < resume:
@@ -750,8 +760,7 @@ class VagueSource(_SourcingRule):
         text = prose[start:end]
         lower = text.lower()
         head0 = self._head_pattern.match(match.group(0))
-        if head0 and head0.group(0).lower() in self._singular and not regex.match(
-                r"(?:a|an|one|another)\s", text, _F):
+        if head0 and head0.group(0).lower() in self._singular and not _ONE_OF.match(text):
             return False  # "source said" without "a", "one", "another": a back-reference
         # Described sources and the reason for anonymity anywhere in the sentence.
         if _DESCRIBED.search(prose, s_start, s_end):
@@ -760,7 +769,7 @@ class VagueSource(_SourcingRule):
             # "It has been suggested by some": the agent itself is the vague source.
             return not self._speaker_in_reach(document, s_start, start, end, s_end)
         according = lower.startswith("according")
-        lead = regex.match(r"according\s+to\s+", text, _F) if according else None
+        lead = _ACCORDING_TO.match(text) if according else None
         offset = len(lead[0]) if lead else 0
         head = self._head_pattern.search(text, offset)
         if head is None:
@@ -779,18 +788,18 @@ class VagueSource(_SourcingRule):
             between = text[head.end() : verb.start() if verb else len(text)]
         if _names_someone(between):
             return False
-        if regex.search(r"(?<!\w)(?:who|such\s+as|including|like|led\s+by)(?!\w)", between, _F):
+        if _MEMBERS.search(between):
             return False
         # The word just before: an affiliation or a back-reference (Pentagon officials,
         # the experts, one of the critics, his aides).
         before = prose[max(s_start, start - 40) : start]
-        prev_word = regex.search(r"([\p{L}’'.-]+)\s+$", before)
+        prev_word = _WORD_BEFORE.search(before)
         if prev_word and not according:
             word = prev_word.group(1)
             low = word.lower()
             if low in ("and", "or"):
                 # "Ruiz and other experts say": a named person heads the group.
-                partner = regex.search(r"([\p{L}’'.-]+)\s+$", before[: prev_word.start()])
+                partner = _WORD_BEFORE.search(before[: prev_word.start()])
                 if partner and _is_name(
                         partner.group(1),
                         not prose[s_start : start - len(before) + partner.start(1)].strip()):
@@ -800,7 +809,7 @@ class VagueSource(_SourcingRule):
             if _is_name(word, not prose[s_start : start - len(prev_word.group(0))].strip()):
                 return False
         # "Some said ..." after "Of the 40 people interviewed,": the group is described.
-        if regex.match(r"\s*(?:of|among)\s", prose[s_start:start], _F):
+        if _OF_AMONG.match(prose[s_start:start]):
             return False
         # "many said" among the respondents of a named survey: they are described.
         if head.group(0).lower() in ("some", "many", "most", "others") and not according:
