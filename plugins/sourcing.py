@@ -37,10 +37,19 @@ _TRAILING_ATTRIBUTION = compile_pattern(
 _PRONOUN = compile_pattern(r"(?<!\w)(?:he|she|they|i|we|you)(?!\w)", _F)
 
 
+# Patterns of the context tests, compiled once.
+_LAST_WORDS = compile_pattern(r"((?:[\p{L}\p{N}’'.-]+,?\s+){1,4})$")
+_ACCORDING_TO = compile_pattern(r"according\s+to\s+", _F)
+_MEMBERS = compile_pattern(r"(?<!\w)(?:who|such\s+as|including|like|led\s+by)(?!\w)", _F)
+_WORD_BEFORE = compile_pattern(r"([\p{L}’'.-]+)\s+$")
+_OF_AMONG = compile_pattern(r"\s*(?:of|among)\s", _F)
+_ONE_OF = compile_pattern(r"(?:a|an|one|another)\s", _F)
+
+
 def _speaker_before(text: str, starts_sentence: bool) -> bool:
     """The words before a speech verb end with a named speaker or a pronoun
     ("Ruiz said", "the mayor, Ana Ruiz, said", "she told"), not a vague group."""
-    tail = regex.search(r"((?:[\p{L}\p{N}’'.-]+,?\s+){1,4})$", text)
+    tail = _LAST_WORDS.search(text)
     if not tail:
         return False
     words = tail.group(1)
@@ -199,8 +208,16 @@ def _names_someone(text: str, text_starts_sentence: bool = False) -> bool:
 
 
 _REGEX_WORD = compile_pattern(r"\w", _F)
+# \\w as the rule packs' patterns read it (PhraseRule compiles them V0).
+_RULE_WORD = compile_pattern(r"\w", regex.V0 | regex.IGNORECASE)
 _RE_WORD = re.compile(r"\w")
 _LEADING_WORD = re.compile(r"\w+")
+_RE_WORD_RUN = re.compile(r"\w+")
+#: Where a rule's pattern, which opens with (?<!\w), may begin (no entry of
+#: the sourcing pack opens with a space).
+_RULE_WORD_STARTS = compile_pattern(r"(?<!\w)(?!\s)", regex.V0 | regex.IGNORECASE)
+#: As the core's scan bounds each match.
+_MATCH_TIMEOUT = 2.0
 
 
 class _PerCharacter(dict):
@@ -219,12 +236,14 @@ class _PerCharacter(dict):
 def _is_plain(ch: str) -> bool:
     """A non-ASCII character on which `re` and `regex` agree for an ASCII trigger:
     it case-maps to one character and never to ASCII, and `re` calls its lowercase
-    \\w exactly when `regex` calls it, or its case-folded form, \\w."""
+    \\w exactly when `regex` calls it, or its case-folded form, \\w, in the
+    rules' own (V0) patterns as in the trigger (V1) pattern."""
     forms = (ch.lower(), ch.upper(), ch.casefold(), ch.title())
     word = bool(_REGEX_WORD.match(ch))
     return (all(len(f) == 1 and not f.isascii() for f in forms)
             and bool(_RE_WORD.match(ch.lower())) == word
-            and bool(_REGEX_WORD.match(ch.casefold())) == word)
+            and bool(_REGEX_WORD.match(ch.casefold())) == word
+            and bool(_RULE_WORD.match(ch)) == word)
 
 
 _PLAIN_CHAR = _PerCharacter(_is_plain)
@@ -233,11 +252,14 @@ _REGEX_WORD_CHAR = _PerCharacter(lambda ch: _REGEX_WORD.match(ch) is not None)
 _RE_WORD_CHAR = _PerCharacter(lambda ch: _RE_WORD.match(ch) is not None)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _plain_text(text: str) -> bool:
     """Every character is ASCII or plain (see `_is_plain`): an ASCII lowercase
     trigger word found in the lowercased text, between characters `re` does not
     call \\w, is exactly what the `regex` trigger pattern finds in the text."""
-    return all(_PLAIN_CHAR[ch] for ch in set(text) if ch > "\x7f")
+    return text.isascii() or all(_PLAIN_CHAR[ch] for ch in set(_NON_ASCII.findall(text)))
 
 
 def _lowered_plain(document: Document) -> str | None:
@@ -246,7 +268,12 @@ def _lowered_plain(document: Document) -> str | None:
     cache = document.__dict__
     if "_sourcing_lowered" not in cache:
         prose = document.prose
-        cache["_sourcing_lowered"] = prose.lower() if _plain_text(prose) else None
+        if prose.isascii():
+            # ASCII case-folds as it lowercases; the core has folded it already.
+            lowered = document.folded_prose
+        else:
+            lowered = prose.lower() if _plain_text(prose) else None
+        cache["_sourcing_lowered"] = lowered
     return cache["_sourcing_lowered"]
 
 
@@ -276,6 +303,9 @@ class _SourcingRule(PhraseRule):
     skip_quotations = True
     #: Characters of context a match may span before and after a trigger word.
     window: tuple[int, int] = (0, 0)
+    #: Scan each window with the whole pattern, but only up to its last trigger
+    #: word (see `scan`), rather than with the core's prefilter.
+    scan_to_last_trigger = False
 
     def _trigger_words(self) -> list[str] | None:
         """Words one of which every match contains; None to scan everything."""
@@ -323,6 +353,7 @@ class _SourcingRule(PhraseRule):
             whole_words = all(end >= len(lowered) or not _RE_WORD_CHAR[lowered[end]]
                               for _, end in regions)
             occurrences = self._trigger_occurrences(document, lowered, whole_words)
+        reach: list[int] = []  # per window, the end of its last trigger word
         for start, end in regions:
             if lowered is not None:
                 hits = _pattern_hits(occurrences, start, end)
@@ -332,9 +363,64 @@ class _SourcingRule(PhraseRule):
                 s, e = max(start, hit_start - before), min(end, hit_end + after)
                 if windows and s <= windows[-1][1]:
                     windows[-1] = (windows[-1][0], max(windows[-1][1], e))
+                    reach[-1] = max(reach[-1], hit_end)
                 else:
                     windows.append((s, e))
+                    reach.append(hit_end)
+        if lowered is not None:
+            document.__dict__[self._reach_key] = dict(zip(windows, reach, strict=True))
         return windows
+
+    @cached_property
+    def _reach_key(self) -> str:
+        return f"_sourcing_reach_{self.code}"
+
+    def scan(self, document: Document, start: int, end: int):
+        """The pattern's matches in a window, as `finditer` finds them, tried
+        only up to the window's last trigger word: every match holds a trigger
+        word, so none begins after it, and the stretch after it (a match's
+        reach) is most of the window."""
+        reach = document.__dict__.get(self._reach_key, {}).get((start, end))
+        pattern = self.compiled[0]
+        if (not self.scan_to_last_trigger or reach is None or pattern is None
+                or self._cuts_trigger(document, end)):
+            yield from super().scan(document, start, end)
+            return
+        prose = document.prose
+        match = pattern.match
+        resume = start
+        # The pattern opens with (?<!\w) and then no space: try it only there.
+        for at in _RULE_WORD_STARTS.finditer(prose, start, reach):
+            at = at.start()
+            if at < resume:
+                continue
+            found = match(prose, at, end, timeout=_MATCH_TIMEOUT)
+            if found is not None:
+                yield found
+                resume = found.end()
+
+    def _cuts_trigger(self, document: Document, end: int) -> bool:
+        """A window that ends inside a word makes a word of its first part,
+        which may be a trigger word the window's hits do not have."""
+        lowered = _lowered_plain(document)
+        is_word = _RE_WORD_CHAR
+        if end >= len(lowered) or not (is_word[lowered[end]] and is_word[lowered[end - 1]]):
+            return False
+        tails = self._trigger_tails
+        at = end - 1
+        while at > 0 and is_word[lowered[at - 1]]:
+            at -= 1
+            if end - at > tails[1]:
+                return False
+        return lowered[at:end] in tails[0]
+
+    @cached_property
+    def _trigger_tails(self) -> tuple[frozenset[str], int]:
+        """The last runs of word characters of the trigger words, and the longest."""
+        tails = frozenset(
+            found[-1] for found in (_RE_WORD_RUN.findall(w) for w in self._trigger_words() or []) if found
+        )
+        return tails, max(map(len, tails), default=0)
 
     def _trigger_occurrences(self, document: Document, lowered: str,
                              whole_words: bool) -> list[tuple[int, int, bool]]:
@@ -439,6 +525,10 @@ class UnsourcedReport(_SourcingRule):
     }
 
     window = (90, 200)
+    # A report's name may open with any capitalised word ("Pentagon documents
+    # show"), which the core's prefilter cannot place: it would scan the whole
+    # of every window.
+    scan_to_last_trigger = True
 
     def _trigger_words(self) -> list[str]:
         return self.lists.get("report") or ["report", "reports"]
@@ -670,8 +760,7 @@ class VagueSource(_SourcingRule):
         text = prose[start:end]
         lower = text.lower()
         head0 = self._head_pattern.match(match.group(0))
-        if head0 and head0.group(0).lower() in self._singular and not regex.match(
-                r"(?:a|an|one|another)\s", text, _F):
+        if head0 and head0.group(0).lower() in self._singular and not _ONE_OF.match(text):
             return False  # "source said" without "a", "one", "another": a back-reference
         # Described sources and the reason for anonymity anywhere in the sentence.
         if _DESCRIBED.search(prose, s_start, s_end):
@@ -680,7 +769,7 @@ class VagueSource(_SourcingRule):
             # "It has been suggested by some": the agent itself is the vague source.
             return not self._speaker_in_reach(document, s_start, start, end, s_end)
         according = lower.startswith("according")
-        lead = regex.match(r"according\s+to\s+", text, _F) if according else None
+        lead = _ACCORDING_TO.match(text) if according else None
         offset = len(lead[0]) if lead else 0
         head = self._head_pattern.search(text, offset)
         if head is None:
@@ -699,18 +788,18 @@ class VagueSource(_SourcingRule):
             between = text[head.end() : verb.start() if verb else len(text)]
         if _names_someone(between):
             return False
-        if regex.search(r"(?<!\w)(?:who|such\s+as|including|like|led\s+by)(?!\w)", between, _F):
+        if _MEMBERS.search(between):
             return False
         # The word just before: an affiliation or a back-reference (Pentagon officials,
         # the experts, one of the critics, his aides).
         before = prose[max(s_start, start - 40) : start]
-        prev_word = regex.search(r"([\p{L}’'.-]+)\s+$", before)
+        prev_word = _WORD_BEFORE.search(before)
         if prev_word and not according:
             word = prev_word.group(1)
             low = word.lower()
             if low in ("and", "or"):
                 # "Ruiz and other experts say": a named person heads the group.
-                partner = regex.search(r"([\p{L}’'.-]+)\s+$", before[: prev_word.start()])
+                partner = _WORD_BEFORE.search(before[: prev_word.start()])
                 if partner and _is_name(
                         partner.group(1),
                         not prose[s_start : start - len(before) + partner.start(1)].strip()):
@@ -720,7 +809,7 @@ class VagueSource(_SourcingRule):
             if _is_name(word, not prose[s_start : start - len(prev_word.group(0))].strip()):
                 return False
         # "Some said ..." after "Of the 40 people interviewed,": the group is described.
-        if regex.match(r"\s*(?:of|among)\s", prose[s_start:start], _F):
+        if _OF_AMONG.match(prose[s_start:start]):
             return False
         # "many said" among the respondents of a named survey: they are described.
         if head.group(0).lower() in ("some", "many", "most", "others") and not according:
