@@ -213,9 +213,8 @@ _RULE_WORD = compile_pattern(r"\w", regex.V0 | regex.IGNORECASE)
 _RE_WORD = re.compile(r"\w")
 _LEADING_WORD = re.compile(r"\w+")
 _RE_WORD_RUN = re.compile(r"\w+")
-#: Where a rule's pattern, which opens with (?<!\w), may begin (no entry of
-#: the sourcing pack opens with a space).
-_RULE_WORD_STARTS = compile_pattern(r"(?<!\w)(?!\s)", regex.V0 | regex.IGNORECASE)
+#: Where a rule's pattern, which opens with (?<!\w), may begin.
+_RULE_WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)
 #: As the core's scan bounds each match.
 _MATCH_TIMEOUT = 2.0
 
@@ -389,7 +388,7 @@ class _SourcingRule(PhraseRule):
         prose = document.prose
         match = pattern.match
         resume = start
-        # The pattern opens with (?<!\w) and then no space: try it only there.
+        # The pattern opens with (?<!\w): try it only there.
         for at in _RULE_WORD_STARTS.finditer(prose, start, reach):
             at = at.start()
             if at < resume:
