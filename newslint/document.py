@@ -26,6 +26,29 @@ BLOCK_KINDS = frozenset(
 
 WORD_PATTERN = compile_pattern(r"\w+(?:['’]\w+)*")
 _WORD_RUN = compile_pattern(r"\w+")
+# For the UTF-8 bytes of a text: ASCII characters that are not word characters
+# become spaces; word characters and the bytes of non-ASCII characters stay.
+_ASCII_NON_WORD_TO_SPACE = bytes(
+    c if c >= 0x80 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256)
+)
+
+
+def word_runs(text: str) -> frozenset[str]:
+    """The distinct runs of word characters (\\w+) in `text`: the same set as
+    `set(regex.findall(r"\\w+", text))`, at a fraction of the cost. bytes.translate
+    and str.split run in C at a few nanoseconds a character, a regex scan at
+    tens; only the few split pieces holding non-ASCII characters (which may be
+    punctuation: ’ — “) need the regex."""
+    data = text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE)
+    # str.split also splits at non-ASCII spaces, none of which is a word character
+    pieces = data.decode("utf-8", "surrogatepass").split()
+    if text.isascii():
+        return frozenset(pieces)
+    runs = set(pieces)
+    for piece in [piece for piece in runs if not piece.isascii()]:
+        runs.discard(piece)
+        runs.update(_WORD_RUN.findall(piece))
+    return frozenset(runs)
 
 
 @dataclass(frozen=True)
@@ -156,10 +179,18 @@ class Document:
     def sentences(self) -> list[Sentence]:
         from newslint.sentences import split_sentences
 
+        # Sentences are built without Sentence's __init__, which (the class
+        # being frozen) sets each field through object.__setattr__: a
+        # large part of this property's cost on news copy.
         sentences: list[Sentence] = []
+        add = sentences.append
+        new = object.__new__
+        prose = self.prose
         for index, block in enumerate(self.blocks):
-            for start, end in split_sentences(self.prose, block.start, block.end):
-                sentences.append(Sentence(start, end, index))
+            for start, end in split_sentences(prose, block.start, block.end):
+                sentence = new(Sentence)
+                sentence.__dict__.update(start=start, end=end, block=index)
+                add(sentence)
         return sentences
 
     @cached_property
