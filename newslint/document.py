@@ -225,7 +225,7 @@ class Document:
         """Every run of word characters (\\w+) in the case-folded prose: a cheap
         test of whether a word occurs at all, shared by every rule."""
         folded = self.folded_prose
-        return frozenset(_WORD_RUN.findall(folded if folded is not None else self.prose.casefold()))
+        return word_runs(folded if folded is not None else self.prose.casefold())
 
     @cached_property
     def quotations(self) -> Quotations:
