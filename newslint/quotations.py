@@ -77,10 +77,19 @@ _ELISION = re.compile(
     r"|\d\ds?(?![\w'’])",
     re.IGNORECASE,
 )
-# Every character that may be a quotation mark: one pass over the text.
-_MARK_CHAR = re.compile("[\"'“”‘’„‚«»‹›‟‛]")
+# Every character that may be a quotation mark: one pass over the text. An
+# apostrophe between two letters or digits (can't, 5'10: most apostrophes) is
+# never one, so the scan leaves it out ([^\W_] is str.isalnum).
+_MARK_CHAR = re.compile("[\"'“”‘’„‚«»‹›‟‛](?<![^\\W_]['’‘](?=[^\\W_]))")
 _APOSTROPHE_LIKE = frozenset("'’‘")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+# At least SPEECH_MIN_WORDS matches of _WORD, found without listing them all.
+# Each word is taken whole, as _WORD takes it, through a lookahead and a
+# backreference (an atomic group before Python 3.11): backtracking into it
+# would count "it's" as two words.
+_ENOUGH_WORDS = re.compile(
+    r"(?=(\w+(?:['’]\w+)*))\1(?:\W+(?=(\w+(?:['’]\w+)*))\2){%d}" % (SPEECH_MIN_WORDS - 1)
+)
 _INNER_SENTENCE_END = re.compile(r"[.…][\"'”’»)]*\s+[\"'“‘«(]*(\w)")
 _CLOSING_STRIP = " \t\"'”’»›)]"
 _OPENING_STRIP = " \t\"'“‘„«‹(["
@@ -232,7 +241,7 @@ def is_speech(text: str) -> bool:
     after a quotation that starts with a capital). A full stop closing a short
     quotation that starts in lower case is the sentence's own, placed inside
     the marks in US style ("designated as “foreign terrorist organizations.”")."""
-    if text.count(" ") + 1 >= SPEECH_MIN_WORDS and len(_WORD.findall(text)) >= SPEECH_MIN_WORDS:
+    if text.count(" ") + 1 >= SPEECH_MIN_WORDS and _ENOUGH_WORDS.search(text):
         return True
     if "?" in text or "!" in text:
         return True
@@ -706,9 +715,8 @@ def _scan(prose: str) -> list[tuple[int, str]]:
             skip_to = i + 2
             continue
         if i and prose[i - 1].isalnum():
-            if nxt.isalnum():
-                drop.add(k)  # can't, 5'10, rock'n'roll
-        elif nxt.isalnum():
+            continue  # after a letter (one between letters is not found: can't, 5'10)
+        if nxt.isalnum():
             e = _ELISION.match(prose, i + 1)
             if e:
                 drop.add(k)  # ’90s, ’em, rock ’n’ roll
