@@ -88,7 +88,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # backreference (an atomic group before Python 3.11): backtracking into it
 # would count "it's" as two words.
 _ENOUGH_WORDS = re.compile(
-    r"(?=(\w+(?:['’]\w+)*))\1(?:\W+(?=(\w+(?:['’]\w+)*))\2){%d}" % (SPEECH_MIN_WORDS - 1)
+    r"(?=(\w+(?:['’]\w+)*))\1(?:\W+(?=(\w+(?:['’]\w+)*))\2)"
+    + "{" + str(SPEECH_MIN_WORDS - 1) + "}"
 )
 _INNER_SENTENCE_END = re.compile(r"[.…][\"'”’»)]*\s+[\"'“‘«(]*(\w)")
 _CLOSING_STRIP = " \t\"'”’»›)]"
