@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.quotations import _ENOUGH_WORDS, _MARK_CHAR, SPEECH_MIN_WORDS, _WORD
+from newslint.quotations import _ENOUGH_WORDS, _MARK_CHAR, _WORD, SPEECH_MIN_WORDS
 
 _ALPHABET = st.sampled_from(
     list("ab XY_09 .,'’‘\"“”«»‚‛-\n\xa0é²٣")
