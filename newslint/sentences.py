@@ -8,10 +8,19 @@ that typically opens a sentence."""
 
 from __future__ import annotations
 
+import re
+
 from newslint.patterns import compile_pattern
 
-_BOUNDARY = compile_pattern(
-    r"""(?:\.{3}|…|[.!?]+)["'”’»)\]]*(?=\s+(["'“‘«(\[]*)(\S))""",
+# (?:\.{3}|…|[.!?]+)["'”’»)\]]*(?=\s+(["'“‘«(\[]*)(\S)) for the `regex` module,
+# written for `re`, which scans for it twice as fast: every branch opens with
+# a literal (so re looks for those characters first), tried in the same
+# order; and \s is Unicode White_Space, as in `regex` (str.isspace also
+# counts \x1c-\x1f).
+_SPACE = r"[^\S\x1c-\x1f]"
+_BOUNDARY = re.compile(
+    r"""(?:\.(?:\.\.|[.!?]*)|…|![.!?]*|\?[.!?]*)["'”’»)\]]*"""
+    r"""(?=""" + _SPACE + r"""+(["'“‘«(\[]*)([\S\x1c-\x1f]))"""
 )
 
 # Words that never end a sentence when followed by a period: titles and the like.

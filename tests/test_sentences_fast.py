@@ -4,17 +4,22 @@ with the regex), then trim each span."""
 
 from __future__ import annotations
 
+import re
+
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.sentences import (
     _ABBREVIATIONS,
-    _BOUNDARY,
+    _SPACE,
     _TITLES,
     _WORD_BEFORE,
     _next_word_opens,
     split_sentences,
 )
+
+_BOUNDARY = regex.compile(r"""(?:\.{3}|…|[.!?]+)["'”’»)\]]*(?=\s+(["'“‘«(\[]*)(\S))""")
 
 
 def _is_boundary(prose: str, punct_start: int, punct: str, next_char: str) -> bool:
@@ -57,7 +62,7 @@ def _reference(prose: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _ALPHABET = st.sampled_from(
-    list("abcXYZI _.,;:!?\n\t\x1c\x1f\xa0\u2009'\"“”‘’«»()[]…0123é")
+    list("abcXYZI _.,;:!?\n\t\x0b\x1c\x1f\x85\xa0\u2009\u2028\u3000\u180e\u200b'\"“”‘’«»()[]…0123é")
     + ["Mr", "U.S", "No", "etc", "The", "p", "...", ". ", "abcdefghijklmnopqrstu", "a.b", "\n\n"]
 )
 
@@ -67,3 +72,9 @@ _ALPHABET = st.sampled_from(
 def test_split_sentences_matches_the_reference(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     assert split_sentences(text, start, end) == _reference(text, start, end)
+
+
+def test_the_space_class_is_regex_white_space():
+    every_character = "".join(map(chr, range(0x110000)))
+    assert re.findall(_SPACE, every_character) == regex.findall(r"\s", every_character)
+    assert re.findall(r"[\S\x1c-\x1f]", every_character) == regex.findall(r"\S", every_character)
