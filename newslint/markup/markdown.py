@@ -177,6 +177,8 @@ def read_markdown(text: str) -> Markup:
         tokens = _PARSER.parse(source, env)
     references = {k.lower(): v.get("href", "") for k, v in env.get("references", {}).items()}
 
+    # Whether any inline syntax may be present (in most news copy it is not).
+    inline_syntax = _INLINE_START.search(text) is not None
     line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
     line_starts.append(len(text) + 1)
 
@@ -250,7 +252,8 @@ def read_markdown(text: str) -> Markup:
         for s, e in segments:
             mask.show(s, e)
         region_start, region_end = segments[0][0], segments[-1][1]
-        _mask_inline(text, mask, region_start, region_end, links, comments, references)
+        _mask_inline(text, mask, region_start, region_end, links, comments, references,
+                     syntax=inline_syntax)
 
         if block_kind == "heading_open":
             kind = "heading"
@@ -350,11 +353,13 @@ def _mask_inline(
     links: list[Link],
     comments: list[Comment],
     references: dict[str, str],
+    syntax: bool = True,
 ) -> None:
     # Most paragraphs of news copy hold no inline syntax: a match of _INLINE
     # starts with one of _INLINE_START's characters, and a bare URL with
     # "http"; searching for those is many times faster than _INLINE's scan.
-    if _INLINE_START.search(text, start, end) is not None:
+    # `syntax` False: the caller found none of those characters in the text.
+    if syntax and _INLINE_START.search(text, start, end) is not None:
         for m in _INLINE.finditer(text, start, end):
             kind = m.lastgroup
             if m.group("link_open") is not None:
