@@ -52,7 +52,6 @@ _INLINE = compile_pattern(
 
 # Every character a match of _INLINE can start with.
 _INLINE_START = re.compile(r"[`<{!\[\\*_~]")
-_NEWLINE = compile_pattern(r"\n")
 _QUOTE_MARKERS = compile_pattern(r"(?m)(?<=\n)[ \t]*(?:>[ \t]?)+")
 _ENTITY = compile_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # MDX: ESM statements at the top level are code, not paragraphs.
@@ -179,7 +178,11 @@ def read_markdown(text: str) -> Markup:
 
     # Whether any inline syntax may be present (in most news copy it is not).
     inline_syntax = _INLINE_START.search(text) is not None
-    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
+    line_starts = [0]
+    pos = source.find("\n")
+    while pos >= 0:
+        line_starts.append(pos + 1)
+        pos = source.find("\n", pos + 1)
     line_starts.append(len(text) + 1)
 
     def line_text(n: int) -> tuple[int, str]:
