@@ -54,10 +54,11 @@ def _period_ends(prose: str, punct_start: int, next_char: str) -> bool:
     case ends a sentence: that depends on the word it ends."""
     # Commonly the word is plain ASCII letters or digits after a space: no
     # need to search for it.
-    space = prose.rfind(" ", punct_start - 40 if punct_start > 40 else 0, punct_start)
-    word = prose[space + 1 : punct_start]
-    if space < 0 or not word or not word.isascii() or not word.isalnum():
-        m = _WORD_BEFORE.search(prose, max(0, punct_start - 40), punct_start)
+    window = max(0, punct_start - 40)
+    space = prose.rfind(" ", window, punct_start)
+    word = prose[space + 1 : punct_start] if space >= 0 else ""
+    if not word or not word.isascii() or not word.isalnum():
+        m = _WORD_BEFORE.search(prose, window, punct_start)
         if not m:
             return True
         word = m.group(1)
