@@ -8,10 +8,19 @@ that typically opens a sentence."""
 
 from __future__ import annotations
 
+import re
+
 from newslint.patterns import compile_pattern
 
-_BOUNDARY = compile_pattern(
-    r"""(?:\.{3}|…|[.!?]+)["'”’»)\]]*(?=\s+(["'“‘«(\[]*)(\S))""",
+# (?:\.{3}|…|[.!?]+)["'”’»)\]]*(?=\s+(["'“‘«(\[]*)(\S)) for the `regex` module,
+# written for `re`, which scans for it twice as fast: every branch opens with
+# a literal (so re looks for those characters first), tried in the same
+# order; and \s is Unicode White_Space, as in `regex` (str.isspace also
+# counts \x1c-\x1f).
+_SPACE = r"[^\S\x1c-\x1f]"
+_BOUNDARY = re.compile(
+    r"""(?:\.(?:\.\.|[.!?]*)|…|![.!?]*|\?[.!?]*)["'”’»)\]]*"""
+    r"""(?=""" + _SPACE + r"""+(["'“‘«(\[]*)([\S\x1c-\x1f]))"""
 )
 
 # Words that never end a sentence when followed by a period: titles and the like.
@@ -40,20 +49,19 @@ _SENTENCE_OPENERS = frozenset(
 _WORD_BEFORE = compile_pattern(r"(?r)(\w+(?:\.\w+)*)\.?$")
 
 
-def _is_boundary(prose: str, punct_start: int, punct: str, next_char: str) -> bool:
-    # Whatever follows must be able to start a sentence.
-    if next_char.islower():
-        return False
-    if not punct.startswith(".") and not punct.startswith("…"):
-        return True  # ! and ? end sentences before anything that is not lower case
-    if punct.startswith("...") or punct.startswith("…"):
-        return True  # an ellipsis before a capital: treat as an end
-    # A period: look at the word it ends.
-    m = _WORD_BEFORE.search(prose, max(0, punct_start - 40), punct_start)
-    if not m:
-        return True
-    word = m.group(1)
-    lower = word.lower()
+def _period_ends(prose: str, punct_start: int, next_char: str) -> bool:
+    """Whether a period (not an ellipsis) before a character that is not lower
+    case ends a sentence: that depends on the word it ends."""
+    # Commonly the word is plain ASCII letters or digits after a space: no
+    # need to search for it.
+    window = max(0, punct_start - 40)
+    space = prose.rfind(" ", window, punct_start)
+    word = prose[space + 1 : punct_start] if space >= 0 else ""
+    if not word or not word.isascii() or not word.isalnum():
+        m = _WORD_BEFORE.search(prose, window, punct_start)
+        if not m:
+            return True
+        word = m.group(1)
     if "." in word:  # U.S., a.m., D.C., e.g.
         return _next_word_opens(prose, punct_start)
     if len(word) == 1 and word.isalpha():
@@ -62,6 +70,7 @@ def _is_boundary(prose: str, punct_start: int, punct: str, next_char: str) -> bo
         if next_char.isdigit():
             return False
         return word == "I" or not word.isupper()
+    lower = word.lower()
     if lower in _TITLES:
         if lower in {"no", "nos"} and not next_char.isdigit():
             return True
@@ -82,19 +91,29 @@ def _next_word_opens(prose: str, punct_start: int) -> bool:
 def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within prose[start:end], trimmed of surrounding whitespace."""
     spans: list[tuple[int, int]] = []
-    cursor = start
+    cursor = start  # where the current sentence starts, past any whitespace
+    if start < end and prose[start].isspace():
+        cursor = end - len(prose[start:end].lstrip())
     for m in _BOUNDARY.finditer(prose, start, end):
-        punct = m.group(0)
-        if not _is_boundary(prose, m.start(), punct, m.group(2)):
+        next_char = m.group(2)
+        # Whatever follows must be able to start a sentence.
+        if next_char.islower():
             continue
+        # ! ? … and ... end a sentence before anything else; a period depends
+        # on the word before it (a match that starts with three periods
+        # holds them all).
+        i = m.start()
+        if prose[i] == "." and not prose.startswith("...", i) \
+                and not _period_ends(prose, i, next_char):
+            continue
+        # The sentence ends after its punctuation (never whitespace); the next
+        # starts after the whitespace the pattern matched, unless a character
+        # str.isspace counts and \s does not (\x1c-\x1f) comes first.
         spans.append((cursor, m.end()))
-        cursor = m.end()
-    spans.append((cursor, end))
-    trimmed = []
-    for s, e in spans:
-        piece = prose[s:e]
-        stripped = piece.lstrip()
-        if stripped:
-            s += len(piece) - len(stripped)
-            trimmed.append((s, s + len(stripped.rstrip())))
-    return trimmed
+        cursor = m.start(1)
+        if prose[cursor].isspace():
+            cursor = end - len(prose[cursor:end].lstrip())
+    rest = prose[cursor:end].rstrip()
+    if rest:
+        spans.append((cursor, cursor + len(rest)))
+    return spans

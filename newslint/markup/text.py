@@ -9,34 +9,29 @@ from newslint.patterns import compile_pattern
 _DIRECTIVE_LINE = compile_pattern(r"(?m)^[ \t]*(newslint-(?:disable|enable)[^\r\n]*?)[ \t]*\r?$")
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, end before any \\r\\n."""
+def _lines(text: str) -> tuple[list[tuple[int, int]], list[bool]]:
+    """(start, end) of each line, end before any \\r\\n; and whether each is blank."""
     spans = []
+    blank = []
     pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl == -1 else nl
-        line_end = end - 1 if end > pos and text[end - 1] == "\r" else end
-        spans.append((pos, line_end))
-        if nl == -1:
-            break
-        pos = nl + 1
-    return spans
+    for line in text.split("\n"):
+        end = pos + len(line)
+        spans.append((pos, end - 1 if line.endswith("\r") else end))
+        blank.append(not line.strip())
+        pos = end + 1
+    return spans, blank
 
 
-def _hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
+def _hard_wrapped(lines: list[tuple[int, int]], blank: list[bool]) -> bool:
     """True when the text is wrapped at a fixed width, so that consecutive lines
     belong to one paragraph. News copy otherwise puts one paragraph per line."""
-    lengths = [e - s for s, e in lines if text[s:e].strip()]
+    lengths = [e - s for (s, e), is_blank in zip(lines, blank, strict=True) if not is_blank]
     if len(lengths) < 4:
         return False
     if max(lengths) > 100:
         return False
     consecutive = sum(
-        1
-        for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False)
-        if text[s1:e1].strip() and text[s2:e2].strip()
+        1 for b1, b2 in zip(blank, blank[1:], strict=False) if not b1 and not b2
     )
     return consecutive >= len(lengths) // 3
 
@@ -54,12 +49,16 @@ def read_text(text: str) -> Markup:
                     prose_chars[i] = " "
     prose = "".join(prose_chars) if prose_chars is not None else text
 
-    lines = _lines(text)
+    lines, text_blank = _lines(text)
+    # blank in the prose (a directive line is blank there, not in the text)
+    prose_blank = text_blank if prose is text else [
+        not prose[start:end].strip() for start, end in lines
+    ]
     blocks: list[Block] = []
-    wrapped = _hard_wrapped(lines, text)
+    wrapped = _hard_wrapped(lines, text_blank)
     current: list[int] | None = None  # [start, end] of a paragraph being built
-    for start, end in lines:
-        if not prose[start:end].strip():
+    for (start, end), is_blank in zip(lines, prose_blank, strict=True):
+        if is_blank:
             if current:
                 blocks.append(Block("paragraph", current[0], current[1]))
                 current = None
@@ -76,13 +75,11 @@ def read_text(text: str) -> Markup:
     # The first line is the headline when a blank line follows it. Directive
     # lines above it (newslint-disable-next-line ...) do not count as lines.
     first_line = 0
-    while first_line < len(lines) and text[slice(*lines[first_line])].strip() and not prose[
-        slice(*lines[first_line])
-    ].strip():
+    while first_line < len(lines) and not text_blank[first_line] and prose_blank[first_line]:
         first_line += 1
     if first_line + 1 < len(lines) and blocks:
         first = blocks[0]
-        (s0, e0), (s1, e1) = lines[first_line], lines[first_line + 1]
-        if first.start == s0 and first.end == e0 and not text[s1:e1].strip():
+        s0, e0 = lines[first_line]
+        if first.start == s0 and first.end == e0 and text_blank[first_line + 1]:
             blocks[0] = Block("headline", first.start, first.end)
     return Markup(prose=prose, blocks=blocks, comments=comments)
