@@ -35,6 +35,7 @@ _TOKEN = compile_pattern(
     rf"{_Q}+|\d+(?::\d+)+|[@#]?[\p{{L}}\p{{N}}_]+(?:[-'’.&][\p{{L}}\p{{N}}_]+)*|[,:;—–]|-{{2,}}"
 )
 _WORD = compile_pattern(r"\w+(?:['’]\w+)*")
+_WORD_RUN = compile_pattern(r"\w+", regex.V1)
 # A character for which str.isalnum() is true (re's \w is isalnum() or "_").
 _ALNUM = re.compile(r"[^\W_]")
 # A sentence boundary inside quoted text: end punctuation followed by more words.
@@ -328,6 +329,16 @@ class UnattributedQuote(PhraseRule):
         """The speech acts as one pattern, like PhraseRule's, with each named list
         written out as a trie (“s(?:aid|ay(?:ing|s)?)…”): the same matches, several
         times faster than a named list under IGNORECASE."""
+        alternatives = self._cue_alternatives()
+        if not alternatives:
+            return None, {}, []
+        # (?-f): simple case folding. Full case folding (V1's default under
+        # IGNORECASE) only adds matches such as “ß” for “ss” and ligatures, and
+        # makes the pattern twice as slow to compile and a fifth slower to scan.
+        source = r"(?-f)(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+        return compile_pattern(source, regex.V1 | regex.IGNORECASE), {}, []
+
+    def _cue_alternatives(self) -> list[str]:
         alternatives = [
             r"\s+".join(regex.escape(w) for w in e.phrase.split())
             for e in sorted(
@@ -344,13 +355,24 @@ class UnattributedQuote(PhraseRule):
                             tries[name] = _trie(items)
                         source = source.replace(f"\\L<{name}>", f"(?:{tries[name]})")
                 alternatives.append(f"(?:{source})")
-        if not alternatives:
-            return None, {}, []
-        # (?-f): simple case folding. Full case folding (V1's default under
-        # IGNORECASE) only adds matches such as “ß” for “ss” and ligatures, and
-        # makes the pattern twice as slow to compile and a fifth slower to scan.
-        source = r"(?-f)(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
-        return compile_pattern(source, regex.V1 | regex.IGNORECASE), {}, []
+        return alternatives
+
+    @property
+    def cue_words(self) -> frozenset[str] | None:
+        """The words (lower case) a speech act can begin with, or None when the
+        pack's patterns are beyond `_first_words` (then every word is tried).
+        Kept with the pattern it was read from: PhraseRule drops `compiled` when
+        the entries change."""
+        pattern = self.compiled[0]
+        cached = self.__dict__.get("_cue_words")
+        if cached is None or cached[0] is not pattern:
+            words = _first_words(self._cue_alternatives()) if pattern is not None else None
+            cached = self.__dict__["_cue_words"] = (pattern, words)
+        return cached[1]
+
+    def prepare(self) -> None:
+        super().prepare()
+        self.cue_words  # noqa: B018 - read the pack's patterns before forking
 
     def check(self, document: Document):
         pattern = self.compiled[0]
@@ -358,7 +380,7 @@ class UnattributedQuote(PhraseRule):
         if pattern is None or not quotations:
             return
         min_words = int(self.option(document, "min-words"))
-        ctx = _Context(document, pattern, quotations, min_words)
+        ctx = _Context(document, pattern, quotations, min_words, self.cue_words)
         # Group multi-paragraph quotations: one chain per quotation.
         chains: list[list] = []
         open_chain: list | None = None
@@ -411,6 +433,213 @@ def _trie(words) -> str:
     return emit(root)
 
 
+_MAX_STATES = 4096
+_WORDLIKE = regex.compile(r"\w")
+
+
+class _Unknown(Exception):
+    """The analysis cannot bound the words a match begins with."""
+
+
+def _literal(ch: str) -> tuple[str, bool]:
+    """A literal character as (word piece, closes the word)."""
+    if ch.isascii():
+        if ch.isalnum() or ch == "_":
+            return ch.lower(), False
+        return "", True
+    # A non-ASCII character with no case and no word character: it ends the word.
+    if ch.lower() == ch.upper() == ch.casefold() == ch and not _WORDLIKE.match(ch):
+        return "", True
+    raise _Unknown(ch)
+
+
+def _close(text: str, i: int) -> int:
+    """Index just past the group opening at text[i] ('(')."""
+    depth, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(text, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise _Unknown(text)
+
+
+def _class_end(text: str, i: int) -> int:
+    """Index just past the character class opening at text[i] ('[')."""
+    j = i + 1
+    if text[j : j + 1] == "^":
+        j += 1
+    if text[j : j + 1] == "]":
+        j += 1
+    while j < len(text):
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == "[":
+            raise _Unknown(text)  # nested sets (V1)
+        if text[j] == "]":
+            return j + 1
+        j += 1
+    raise _Unknown(text)
+
+
+def _branches(text: str) -> list[str]:
+    """The top-level alternatives of `text`."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(text, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(text[start:i])
+            start = i + 1
+        i += 1
+    out.append(text[start:])
+    return out
+
+
+_QUANT = regex.compile(r"(?:[?*+]|\{(\d*)(,?)(\d*)\})[?+]?")
+
+
+def _seq(text: str) -> set[tuple[str, bool]]:
+    """(word piece, still open) for every way `text` may begin a match."""
+    states = {("", True)}
+    i, n = 0, len(text)
+    while i < n and any(open_ for _, open_ in states):
+        ch = text[i]
+        zero = False
+        if ch == "(":
+            end = _close(text, i)
+            inner = text[i + 1 : end - 1]
+            if inner.startswith(("?=", "?!", "?<=", "?<!")):
+                zero = True
+            elif inner.startswith(("?:", "?>")):
+                options = set().union(*(_seq(b) for b in _branches(inner[2:])))
+            elif inner.startswith("?"):
+                raise _Unknown(inner)  # flags, named groups, conditionals
+            else:
+                options = set().union(*(_seq(b) for b in _branches(inner)))
+            i = end
+        elif ch == "[":
+            end = _class_end(text, i)
+            body = text[i + 1 : end - 1]
+            if body.startswith("^") or "-" in body[1:-1] or any(
+                op in body for op in ("&&", "||", "~~")
+            ):
+                raise _Unknown(body)  # negated, ranges, set operations (V1)
+            options, k = set(), 0
+            while k < len(body):
+                if body[k] == "\\":
+                    esc = body[k + 1 : k + 2]
+                    if esc == "s":
+                        options.add(("", False))
+                    elif esc.isascii() and esc.isalnum():
+                        raise _Unknown(body)
+                    else:
+                        piece, closes = _literal(esc)
+                        options.add((piece, not closes))
+                    k += 2
+                    continue
+                piece, closes = _literal(body[k])
+                options.add((piece, not closes))
+                k += 1
+            i = end
+        elif ch == "\\":
+            esc = text[i + 1 : i + 2]
+            if esc in ("b", "B", "A", "Z", "G"):
+                zero = True
+            elif esc == "s":
+                options = {("", False)}
+            elif esc.isascii() and esc.isalnum():
+                raise _Unknown(esc)  # \w, \d, \p{..}, \L<..>, ...
+            else:
+                piece, closes = _literal(esc)
+                options = {(piece, not closes)}
+            i += 2
+        elif ch in "^$":
+            zero = True
+            i += 1
+        elif ch in ".)|*+?{":
+            raise _Unknown(ch)
+        else:
+            piece, closes = _literal(ch)
+            options = {(piece, not closes)}
+            i += 1
+        m = _QUANT.match(text, i)
+        if zero:
+            if m:
+                raise _Unknown(text)
+            continue
+        if m:
+            i = m.end()
+            q = m.group(0)[0]
+            if q == "?":
+                least, most = 0, 1
+            elif q in "*+":
+                least, most = (0 if q == "*" else 1), None
+            elif m.group(2):
+                least, most = int(m.group(1) or 0), int(m.group(3)) if m.group(3) else None
+            elif m.group(1):
+                least = most = int(m.group(1))
+            else:
+                raise _Unknown(text)
+            if most == 0:
+                continue
+            if most != 1 and any(open_ for _, open_ in options):
+                raise _Unknown(text)  # a repeated word character
+            if least == 0:
+                options = options | {("", True)}
+        new = set()
+        for run, open_ in states:
+            if not open_:
+                new.add((run, False))
+                continue
+            for piece, still in options:
+                new.add((run + piece, still))
+        if len(new) > _MAX_STATES:
+            raise _Unknown(text)
+        states = new
+    return states
+
+
+def _first_words(alternatives: list[str]) -> frozenset[str] | None:
+    """The words every match of one of `alternatives` (under IGNORECASE, after
+    (?<!\\w)) begins with, lower-cased: the word characters a match reads before
+    its first non-word character, or before it ends (the pattern's (?!\\w)
+    follows). Lookarounds are skipped, so the set may hold words that never
+    begin a match, never the other way round. None when a source goes beyond
+    what is read here (\\w, \\p{..}, ranges, repeated letters, non-ASCII
+    letters, ...) or a match may begin with a non-word character."""
+    words = set()
+    try:
+        for source in alternatives:
+            for run, _open in _seq(source):
+                if not run:
+                    raise _Unknown(source)
+                words.add(run)
+    except _Unknown:
+        return None
+    return frozenset(words)
+
+
 def _may_end_sentence(text: str) -> bool:
     # _INNER_END needs one of these; most quoted fragments have none.
     return "." in text or "!" in text or "?" in text or "…" in text
@@ -437,10 +666,13 @@ def _is_direct(document: Document, q, min_words: int) -> bool:
 class _Context:
     """Per-document lookups: masked paragraphs and the speech acts in a span."""
 
-    def __init__(self, document: Document, pattern, quotations, min_words: int) -> None:
+    def __init__(
+        self, document: Document, pattern, quotations, min_words: int, words=None
+    ) -> None:
         self.document = document
         self.min_words = min_words
         self.pattern = pattern
+        self.words = words
         self.quotations = quotations
         self._masked: dict[int, str] = {}
         self._direct: dict[tuple[int, int], bool] = {}
@@ -512,10 +744,38 @@ class _Context:
             # A cue inside a compound is not one: co-written, so-called, well-said.
             found = [
                 (m.start(), m.end(), " ".join(m.group(0).lower().split()))
-                for m in self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT)
+                for m in self._speech_acts(masked, lo, hi)
                 if not (m.start() and masked[m.start() - 1] == "-")
             ]
             self._cues[key] = found
+        return found
+
+    def _speech_acts(self, masked: str, lo: int, hi: int) -> list:
+        """`pattern.finditer(masked, lo, hi)`, trying the pattern only at words
+        a speech act can begin with: the one big pattern tries each of its
+        alternatives at every word, which costs several times more than a set
+        lookup per word. A match begins a word and reads that word (see
+        _first_words), so a word not in `cue_words` begins none, and a match
+        tried at each word left in order, from where the last one ended, is the
+        next match finditer would find."""
+        words = self.words
+        if words is None:
+            return list(self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT))
+        found = []
+        resume = lo
+        match = self.pattern.match
+        for w in _WORD_RUN.finditer(masked, lo, hi):
+            at = w.start()
+            if at < resume:
+                continue
+            word = w.group()
+            # (A non-ASCII word may still match an ASCII letter ignoring case: K, ſ.)
+            if word.isascii() and word.lower() not in words:
+                continue
+            m = match(masked, at, hi, timeout=PATTERN_TIMEOUT)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
         return found
 
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
@@ -817,7 +1077,7 @@ class ScareQuote(Rule):
         if pattern is None or not quotations:
             return
         max_words = int(self.option(document, "max-words"))
-        ctx = _Context(document, pattern, quotations, max_words + 1)
+        ctx = _Context(document, pattern, quotations, max_words + 1, self.speech.cue_words)
         for q in quotations:
             # Double marks only: single marks are headline style in US copy.
             if (
