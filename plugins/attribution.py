@@ -35,6 +35,9 @@ _TOKEN = compile_pattern(
     rf"{_Q}+|\d+(?::\d+)+|[@#]?[\p{{L}}\p{{N}}_]+(?:[-'’.&][\p{{L}}\p{{N}}_]+)*|[,:;—–]|-{{2,}}"
 )
 _WORD = compile_pattern(r"\w+(?:['’]\w+)*")
+# The same pattern for `re`, several times faster on short texts: on ASCII text
+# the two engines read \w alike.
+_ASCII_WORD = re.compile(_WORD.pattern)
 _WORD_RUN = compile_pattern(r"\w+", regex.V1)
 # A character for which str.isalnum() is true (re's \w is isalnum() or "_").
 _ALNUM = re.compile(r"[^\W_]")
@@ -106,8 +109,13 @@ _NAMING = compile_pattern(
     r"so-called|the\s+(?:word|term|phrase|slogan|label|nickname|title|hashtag|line|passage|"
     r"caption|headline|motto|sentence)s?)"
     r"\s*[,:]?\s*$",
-    regex.IGNORECASE,
+    # Searched from the end, where every match ends: only whether one exists counts.
+    regex.IGNORECASE | regex.REVERSE,
 )
+
+
+def _words(text: str) -> list[str]:
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def _tokens(text: str) -> list[str]:
@@ -650,13 +658,15 @@ def _is_direct(document: Document, q, min_words: int) -> bool:
     content = document.prose[q.content_start : q.content_end]
     if _may_end_sentence(content) and _INNER_END.search(content):
         return True
-    words = _WORD.findall(content)
+    words = _words(content)
     if len(words) < min_words:
         return False
     # Titles and slogans in title case: “The Art of the Deal”, “Make Our Town Great”.
-    big = [w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit()]
-    if big and big[0][:1].isupper() and sum(w[:1].isupper() for w in big) >= 0.8 * len(big):
-        return False
+    big = (w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit())
+    if next(big, "")[:1].isupper():
+        big = [w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit()]
+        if sum(w[:1].isupper() for w in big) >= 0.8 * len(big):
+            return False
     # A quotation introduced as a name: the slogan “…”, a report titled “…”.
     block = document.block_at(q.start)
     lead = document.prose[max(block.start if block else 0, q.start - 40) : q.start]
@@ -1089,7 +1099,7 @@ class ScareQuote(Rule):
             if block is None or block.kind in UnattributedQuote._SKIP_KINDS:
                 continue
             content = document.prose[q.content_start : q.content_end]
-            words = _WORD.findall(content)
+            words = _words(content)
             if not 1 <= len(words) <= max_words or _INNER_END.search(content):
                 continue
             if not words[0][:1].islower() or any(c in content for c in "!?"):

@@ -409,3 +409,15 @@ def test_speech_act_scan_matches_finditer(text, a, b):
     fast = [m.span() for m in ctx._speech_acts(text, lo, hi)]
     slow = [m.span() for m in pattern.finditer(text, lo, hi, timeout=PATTERN_TIMEOUT)]
     assert fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["called", "Called ", "so-called", "the ", "words", "slogan", " ", ",", ":", "\n", "it ",
+     "call ", "known as", "x", "é", "’"]), max_size=16).map("".join))
+def test_naming_lead_searched_from_the_end(lead):
+    import regex
+    from newslint.plugins.attribution import _NAMING
+
+    forward = regex.compile(_NAMING.pattern, _NAMING.flags & ~regex.REVERSE)
+    assert bool(_NAMING.search(lead)) == bool(forward.search(lead))
