@@ -421,3 +421,13 @@ def test_naming_lead_searched_from_the_end(lead):
 
     forward = regex.compile(_NAMING.pattern, _NAMING.flags & ~regex.REVERSE)
     assert bool(_NAMING.search(lead)) == bool(forward.search(lead))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Lee", "said", "12:30", "3", "@x", "#y", "U.S.", "co-op", "it's", "’", "—", "–", "--", "-",
+     ",", ":", ";", " ", "\n", "\ue000", "é", "İ", "_", "&", "."]), max_size=30).map("".join))
+def test_tokens_on_plain_text_as_on_any(text):
+    from newslint.plugins.attribution import _TOKEN, _tokens
+
+    assert _tokens(text) == _TOKEN.findall(text)
