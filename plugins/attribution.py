@@ -703,6 +703,7 @@ class _Context:
         self._direct: dict[tuple[int, int], bool] = {}
         self._by_length: dict[tuple[int, int], bool | None] = {}
         self._cache: dict[tuple[int, int, bool], bool] = {}
+        self._speaks: dict[tuple[int, int, int], bool] = {}
         self._quoted: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] | None = None
@@ -845,9 +846,16 @@ class _Context:
                 kind = "medium"
             else:
                 kind = "verb"
-            before = _tokens(text[:m_start])
-            tokens = before + [cue] + _tokens(text[m_end:])
-            if _has_speaker(tokens, len(before), kind):
+            # (The span is often asked about both as a quotation's own sentence
+            # and as a neighbour: the cues other than “put” read the same.)
+            speaks = self._speaks.get((start, end, m_start))
+            if speaks is None:
+                before = _tokens(text[:m_start])
+                tokens = before + [cue] + _tokens(text[m_end:])
+                speaks = self._speaks[start, end, m_start] = _has_speaker(
+                    tokens, len(before), kind
+                )
+            if speaks:
                 result = True
                 break
         self._cache[key] = result
