@@ -17,8 +17,9 @@ quoted words never counts."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cached_property
+from operator import attrgetter
 
 import regex
 
@@ -31,6 +32,7 @@ _DOUBLE_OPEN = frozenset('"“„‟«»') | {"''"}
 _SPEAKER_REACH = 6
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
+_START = attrgetter("start")
 
 
 def _token_source(letter: str) -> str:
@@ -1076,14 +1078,7 @@ def _opens(masked: str, rel: int) -> bool:
 
 def _sentence_index(sentences, offset: int) -> int:
     """The sentence holding `offset` (or the last one starting before it)."""
-    lo, hi = 0, len(sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].start <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(lo - 1, 0)
+    return max(bisect_right(sentences, offset, key=_START) - 1, 0)
 
 
 class ScareQuote(Rule):
