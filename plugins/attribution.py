@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
+from itertools import islice
 from operator import attrgetter
 
 import regex
@@ -126,6 +127,12 @@ _NAMING = compile_pattern(
 
 def _words(text: str) -> list[str]:
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+
+
+def _has_words(text: str, count: int) -> bool:
+    """len(_words(text)) >= count, reading no further than the count-th word."""
+    found = (_ASCII_WORD if text.isascii() else _WORD).finditer(text)
+    return len(list(islice(found, count))) >= count
 
 
 def _tokens(text: str) -> list[str]:
@@ -674,7 +681,7 @@ def _direct_by_length(document: Document, q, min_words: int) -> bool | None:
     content = document.prose[q.content_start : q.content_end]
     if _may_end_sentence(content) and _INNER_END.search(content):
         return True
-    return False if len(_words(content)) < min_words else None
+    return None if _has_words(content, min_words) else False
 
 
 def _titled(document: Document, q) -> bool:
