@@ -753,9 +753,12 @@ class _Context:
             doc = self.document
             for q in self.quotations:
                 first = doc.block_index_at(q.start)
-                last = doc.block_index_at(max(q.start, q.end - 1))
                 if first is None:
                     continue
+                last = (
+                    first if q.end <= doc.blocks[first].end
+                    else doc.block_index_at(max(q.start, q.end - 1))
+                )
                 for b in range(first, (last if last is not None else first) + 1):
                     self._by_block.setdefault(b, []).append(q)
         return self._by_block.get(block_index, [])
@@ -812,12 +815,12 @@ class _Context:
         resume = lo
         match = self.pattern.match
         for w in _WORD_RUN.finditer(masked, lo, hi):
-            at = w.start()
-            if at < resume:
-                continue
             word = w.group()
             # (A non-ASCII word may still match an ASCII letter ignoring case: K, ſ.)
             if word.isascii() and word.lower() not in words:
+                continue
+            at = w.start()
+            if at < resume:
                 continue
             m = match(masked, at, hi, timeout=PATTERN_TIMEOUT)
             if m is not None:
@@ -834,9 +837,10 @@ class _Context:
             return self._cache[key]
         block = self.document.blocks[block_index]
         lo, hi = start - block.start, end - block.start
-        text = self.masked(block_index)[lo:hi]
+        cues = self.cues_in(block_index, lo, hi)
+        text = self.masked(block_index)[lo:hi] if cues else ""
         result = False
-        for m_start, m_end, cue in self.cues_in(block_index, lo, hi):
+        for m_start, m_end, cue in cues:
             m_start, m_end = m_start - lo, m_end - lo
             if cue.startswith("put") and not own:
                 continue
