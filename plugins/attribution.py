@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import islice
 from operator import attrgetter
 
@@ -379,7 +379,7 @@ class UnattributedQuote(PhraseRule):
                 for name, items in self.lists.items():
                     if f"\\L<{name}>" in source:
                         if name not in tries:
-                            tries[name] = _trie(items)
+                            tries[name] = _trie(tuple(items))
                         source = source.replace(f"\\L<{name}>", f"(?:{tries[name]})")
                 alternatives.append(f"(?:{source})")
         return alternatives
@@ -441,7 +441,8 @@ class UnattributedQuote(PhraseRule):
             )
 
 
-def _trie(words) -> str:
+@lru_cache(maxsize=8)  # (the pattern and cue_words read the same lists)
+def _trie(words: tuple[str, ...]) -> str:
     """An alternation of `words` factored by common prefixes."""
     root: dict = {}
     for word in {w.casefold() for w in words if w}:
@@ -523,10 +524,10 @@ def _class_end(text: str, i: int) -> int:
     raise _Unknown(text)
 
 
-def _branches(text: str) -> list[str]:
-    """The top-level alternatives of `text`."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(text):
+def _sequence_end(text: str, i: int) -> int:
+    """Index of the '|' or ')' that ends the sequence running at text[i] (or len)."""
+    depth, n = 0, len(text)
+    while i < n:
         ch = text[i]
         if ch == "\\":
             i += 2
@@ -537,37 +538,57 @@ def _branches(text: str) -> list[str]:
         if ch == "(":
             depth += 1
         elif ch == ")":
+            if depth == 0:
+                return i
             depth -= 1
         elif ch == "|" and depth == 0:
-            out.append(text[start:i])
-            start = i + 1
+            return i
         i += 1
-    out.append(text[start:])
-    return out
+    return n
 
 
 _QUANT = regex.compile(r"(?:[?*+]|\{(\d*)(,?)(\d*)\})[?+]?")
 
 
-def _seq(text: str) -> set[tuple[str, bool]]:
-    """(word piece, still open) for every way `text` may begin a match."""
+def _alternation(text: str, i: int) -> tuple[set[tuple[str, bool]], int]:
+    """The alternatives from text[i] to the ')' closing their group (or the
+    end): (word piece, still open) for every way they may begin a match, and
+    the index of that ')'."""
+    options: set[tuple[str, bool]] = set()
+    while True:
+        states, i = _sequence(text, i)
+        options |= states
+        if i < len(text) and text[i] == "|":
+            i += 1
+            continue
+        return options, i
+
+
+def _sequence(text: str, i: int) -> tuple[set[tuple[str, bool]], int]:
+    """One alternative from text[i]: (word piece, still open) for every way it
+    may begin a match, and the index of the '|' or ')' that ends it."""
     states = {("", True)}
-    i, n = 0, len(text)
-    while i < n and any(open_ for _, open_ in states):
+    n = len(text)
+    while i < n and text[i] not in "|)":
+        if not any(open_ for _, open_ in states):
+            return states, _sequence_end(text, i)
         ch = text[i]
         zero = False
         if ch == "(":
-            end = _close(text, i)
-            inner = text[i + 1 : end - 1]
-            if inner.startswith(("?=", "?!", "?<=", "?<!")):
+            if text.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
                 zero = True
-            elif inner.startswith(("?:", "?>")):
-                options = set().union(*(_seq(b) for b in _branches(inner[2:])))
-            elif inner.startswith("?"):
-                raise _Unknown(inner)  # flags, named groups, conditionals
+                i = _close(text, i)
             else:
-                options = set().union(*(_seq(b) for b in _branches(inner)))
-            i = end
+                if text.startswith(("(?:", "(?>"), i):
+                    i += 3
+                elif text.startswith("(?", i):
+                    raise _Unknown(text)  # flags, named groups, conditionals
+                else:
+                    i += 1
+                options, i = _alternation(text, i)
+                if i >= n:
+                    raise _Unknown(text)
+                i += 1
         elif ch == "[":
             end = _class_end(text, i)
             body = text[i + 1 : end - 1]
@@ -607,13 +628,13 @@ def _seq(text: str) -> set[tuple[str, bool]]:
         elif ch in "^$":
             zero = True
             i += 1
-        elif ch in ".)|*+?{":
+        elif ch in ".*+?{":
             raise _Unknown(ch)
         else:
             piece, closes = _literal(ch)
             options = {(piece, not closes)}
             i += 1
-        m = _QUANT.match(text, i)
+        m = _QUANT.match(text, i) if text[i : i + 1] in ("?", "*", "+", "{") else None
         if zero:
             if m:
                 raise _Unknown(text)
@@ -647,7 +668,7 @@ def _seq(text: str) -> set[tuple[str, bool]]:
         if len(new) > _MAX_STATES:
             raise _Unknown(text)
         states = new
-    return states
+    return states, i
 
 
 def _first_words(alternatives: list[str]) -> frozenset[str] | None:
@@ -661,7 +682,10 @@ def _first_words(alternatives: list[str]) -> frozenset[str] | None:
     words = set()
     try:
         for source in alternatives:
-            for run, _open in _seq(source):
+            found, end = _alternation(source, 0)
+            if end != len(source):
+                raise _Unknown(source)  # an unbalanced ')'
+            for run, _open in found:
                 if not run:
                     raise _Unknown(source)
                 words.add(run)
