@@ -17,8 +17,10 @@ quoted words never counts."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import cached_property
+from bisect import bisect_left, bisect_right
+from functools import cached_property, lru_cache
+from itertools import islice
+from operator import attrgetter
 
 import regex
 
@@ -31,10 +33,23 @@ _DOUBLE_OPEN = frozenset('"“„‟«»') | {"''"}
 _SPEAKER_REACH = 6
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
-_TOKEN = compile_pattern(
-    rf"{_Q}+|\d+(?::\d+)+|[@#]?[\p{{L}}\p{{N}}_]+(?:[-'’.&][\p{{L}}\p{{N}}_]+)*|[,:;—–]|-{{2,}}"
-)
+_START = attrgetter("start")
+
+
+def _token_source(letter: str) -> str:
+    return rf"{_Q}+|\d+(?::\d+)+|[@#]?{letter}+(?:[-'’.&]{letter}+)*|[,:;—–]|-{{2,}}"
+
+
+_TOKEN = compile_pattern(_token_source(r"[\p{L}\p{N}_]"))
+# The same tokens for `re`, several times faster on short texts, on text of ASCII
+# and _Q alone (where \p{L}, \p{N} and \d read ASCII letters and digits only).
+_PLAIN_TOKEN = re.compile(_token_source("[0-9A-Za-z_]"))
+_NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_Q}]")
 _WORD = compile_pattern(r"\w+(?:['’]\w+)*")
+# The same pattern for `re`, several times faster on short texts: on ASCII text
+# the two engines read \w alike.
+_ASCII_WORD = re.compile(_WORD.pattern)
+_WORD_RUN = compile_pattern(r"\w+", regex.V1)
 # A character for which str.isalnum() is true (re's \w is isalnum() or "_").
 _ALNUM = re.compile(r"[^\W_]")
 # A sentence boundary inside quoted text: end punctuation followed by more words.
@@ -105,11 +120,24 @@ _NAMING = compile_pattern(
     r"so-called|the\s+(?:word|term|phrase|slogan|label|nickname|title|hashtag|line|passage|"
     r"caption|headline|motto|sentence)s?)"
     r"\s*[,:]?\s*$",
-    regex.IGNORECASE,
+    # Searched from the end, where every match ends: only whether one exists counts.
+    regex.IGNORECASE | regex.REVERSE,
 )
 
 
+def _words(text: str) -> list[str]:
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
+
+
+def _has_words(text: str, count: int) -> bool:
+    """len(_words(text)) >= count, reading no further than the count-th word."""
+    found = (_ASCII_WORD if text.isascii() else _WORD).finditer(text)
+    return len(list(islice(found, count))) >= count
+
+
 def _tokens(text: str) -> list[str]:
+    if text.isascii() or not _NOT_PLAIN.search(text):
+        return _PLAIN_TOKEN.findall(text)
     return _TOKEN.findall(text)
 
 
@@ -328,6 +356,16 @@ class UnattributedQuote(PhraseRule):
         """The speech acts as one pattern, like PhraseRule's, with each named list
         written out as a trie (“s(?:aid|ay(?:ing|s)?)…”): the same matches, several
         times faster than a named list under IGNORECASE."""
+        alternatives = self._cue_alternatives()
+        if not alternatives:
+            return None, {}, []
+        # (?-f): simple case folding. Full case folding (V1's default under
+        # IGNORECASE) only adds matches such as “ß” for “ss” and ligatures, and
+        # makes the pattern twice as slow to compile and a fifth slower to scan.
+        source = r"(?-f)(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+        return compile_pattern(source, regex.V1 | regex.IGNORECASE), {}, []
+
+    def _cue_alternatives(self) -> list[str]:
         alternatives = [
             r"\s+".join(regex.escape(w) for w in e.phrase.split())
             for e in sorted(
@@ -341,16 +379,27 @@ class UnattributedQuote(PhraseRule):
                 for name, items in self.lists.items():
                     if f"\\L<{name}>" in source:
                         if name not in tries:
-                            tries[name] = _trie(items)
+                            tries[name] = _trie(tuple(items))
                         source = source.replace(f"\\L<{name}>", f"(?:{tries[name]})")
                 alternatives.append(f"(?:{source})")
-        if not alternatives:
-            return None, {}, []
-        # (?-f): simple case folding. Full case folding (V1's default under
-        # IGNORECASE) only adds matches such as “ß” for “ss” and ligatures, and
-        # makes the pattern twice as slow to compile and a fifth slower to scan.
-        source = r"(?-f)(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
-        return compile_pattern(source, regex.V1 | regex.IGNORECASE), {}, []
+        return alternatives
+
+    @property
+    def cue_words(self) -> frozenset[str] | None:
+        """The words (lower case) a speech act can begin with, or None when the
+        pack's patterns are beyond `_first_words` (then every word is tried).
+        Kept with the pattern it was read from: PhraseRule drops `compiled` when
+        the entries change."""
+        pattern = self.compiled[0]
+        cached = self.__dict__.get("_cue_words")
+        if cached is None or cached[0] is not pattern:
+            words = _first_words(self._cue_alternatives()) if pattern is not None else None
+            cached = self.__dict__["_cue_words"] = (pattern, words)
+        return cached[1]
+
+    def prepare(self) -> None:
+        super().prepare()
+        self.cue_words  # noqa: B018 - read the pack's patterns before forking
 
     def check(self, document: Document):
         pattern = self.compiled[0]
@@ -358,7 +407,7 @@ class UnattributedQuote(PhraseRule):
         if pattern is None or not quotations:
             return
         min_words = int(self.option(document, "min-words"))
-        ctx = _Context(document, pattern, quotations, min_words)
+        ctx = _Context(document, pattern, quotations, min_words, self.cue_words)
         # Group multi-paragraph quotations: one chain per quotation.
         chains: list[list] = []
         open_chain: list | None = None
@@ -375,9 +424,12 @@ class UnattributedQuote(PhraseRule):
             block = document.block_at(first.start)
             if block is None or block.kind in self._SKIP_KINDS:
                 continue
-            if len(chain) == 1 and not ctx.is_direct(first):
+            if len(chain) == 1 and ctx.direct_by_length(first) is False:
                 continue
             if any(ctx.attributed(q) for q in chain):
+                continue
+            # (Most quotations are attributed: the costlier half of the test last.)
+            if len(chain) == 1 and not ctx.is_direct(first):
                 continue
             end = first.end
             yield self.finding(
@@ -389,7 +441,8 @@ class UnattributedQuote(PhraseRule):
             )
 
 
-def _trie(words) -> str:
+@lru_cache(maxsize=8)  # (the pattern and cue_words read the same lists)
+def _trie(words: tuple[str, ...]) -> str:
     """An alternation of `words` factored by common prefixes."""
     root: dict = {}
     for word in {w.casefold() for w in words if w}:
@@ -411,40 +464,279 @@ def _trie(words) -> str:
     return emit(root)
 
 
+_MAX_STATES = 4096
+_WORDLIKE = regex.compile(r"\w")
+
+
+class _Unknown(Exception):
+    """The analysis cannot bound the words a match begins with."""
+
+
+def _literal(ch: str) -> tuple[str, bool]:
+    """A literal character as (word piece, closes the word)."""
+    if ch.isascii():
+        if ch.isalnum() or ch == "_":
+            return ch.lower(), False
+        return "", True
+    # A non-ASCII character with no case and no word character: it ends the word.
+    if ch.lower() == ch.upper() == ch.casefold() == ch and not _WORDLIKE.match(ch):
+        return "", True
+    raise _Unknown(ch)
+
+
+def _close(text: str, i: int) -> int:
+    """Index just past the group opening at text[i] ('(')."""
+    depth, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(text, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise _Unknown(text)
+
+
+def _class_end(text: str, i: int) -> int:
+    """Index just past the character class opening at text[i] ('[')."""
+    j = i + 1
+    if text[j : j + 1] == "^":
+        j += 1
+    if text[j : j + 1] == "]":
+        j += 1
+    while j < len(text):
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == "[":
+            raise _Unknown(text)  # nested sets (V1)
+        if text[j] == "]":
+            return j + 1
+        j += 1
+    raise _Unknown(text)
+
+
+def _sequence_end(text: str, i: int) -> int:
+    """Index of the '|' or ')' that ends the sequence running at text[i] (or len)."""
+    depth, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(text, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return i
+        i += 1
+    return n
+
+
+_QUANT = regex.compile(r"(?:[?*+]|\{(\d*)(,?)(\d*)\})[?+]?")
+
+
+def _alternation(text: str, i: int) -> tuple[set[tuple[str, bool]], int]:
+    """The alternatives from text[i] to the ')' closing their group (or the
+    end): (word piece, still open) for every way they may begin a match, and
+    the index of that ')'."""
+    options: set[tuple[str, bool]] = set()
+    while True:
+        states, i = _sequence(text, i)
+        options |= states
+        if i < len(text) and text[i] == "|":
+            i += 1
+            continue
+        return options, i
+
+
+def _sequence(text: str, i: int) -> tuple[set[tuple[str, bool]], int]:
+    """One alternative from text[i]: (word piece, still open) for every way it
+    may begin a match, and the index of the '|' or ')' that ends it."""
+    states = {("", True)}
+    n = len(text)
+    while i < n and text[i] not in "|)":
+        if not any(open_ for _, open_ in states):
+            return states, _sequence_end(text, i)
+        ch = text[i]
+        zero = False
+        if ch == "(":
+            if text.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+                zero = True
+                i = _close(text, i)
+            else:
+                if text.startswith(("(?:", "(?>"), i):
+                    i += 3
+                elif text.startswith("(?", i):
+                    raise _Unknown(text)  # flags, named groups, conditionals
+                else:
+                    i += 1
+                options, i = _alternation(text, i)
+                if i >= n:
+                    raise _Unknown(text)
+                i += 1
+        elif ch == "[":
+            end = _class_end(text, i)
+            body = text[i + 1 : end - 1]
+            if body.startswith("^") or "-" in body[1:-1] or any(
+                op in body for op in ("&&", "||", "~~")
+            ):
+                raise _Unknown(body)  # negated, ranges, set operations (V1)
+            options, k = set(), 0
+            while k < len(body):
+                if body[k] == "\\":
+                    esc = body[k + 1 : k + 2]
+                    if esc == "s":
+                        options.add(("", False))
+                    elif esc.isascii() and esc.isalnum():
+                        raise _Unknown(body)
+                    else:
+                        piece, closes = _literal(esc)
+                        options.add((piece, not closes))
+                    k += 2
+                    continue
+                piece, closes = _literal(body[k])
+                options.add((piece, not closes))
+                k += 1
+            i = end
+        elif ch == "\\":
+            esc = text[i + 1 : i + 2]
+            if esc in ("b", "B", "A", "Z", "G"):
+                zero = True
+            elif esc == "s":
+                options = {("", False)}
+            elif esc.isascii() and esc.isalnum():
+                raise _Unknown(esc)  # \w, \d, \p{..}, \L<..>, ...
+            else:
+                piece, closes = _literal(esc)
+                options = {(piece, not closes)}
+            i += 2
+        elif ch in "^$":
+            zero = True
+            i += 1
+        elif ch in ".*+?{":
+            raise _Unknown(ch)
+        else:
+            piece, closes = _literal(ch)
+            options = {(piece, not closes)}
+            i += 1
+        m = _QUANT.match(text, i) if text[i : i + 1] in ("?", "*", "+", "{") else None
+        if zero:
+            if m:
+                raise _Unknown(text)
+            continue
+        if m:
+            i = m.end()
+            q = m.group(0)[0]
+            if q == "?":
+                least, most = 0, 1
+            elif q in "*+":
+                least, most = (0 if q == "*" else 1), None
+            elif m.group(2):
+                least, most = int(m.group(1) or 0), int(m.group(3)) if m.group(3) else None
+            elif m.group(1):
+                least = most = int(m.group(1))
+            else:
+                raise _Unknown(text)
+            if most == 0:
+                continue
+            if most != 1 and any(open_ for _, open_ in options):
+                raise _Unknown(text)  # a repeated word character
+            if least == 0:
+                options = options | {("", True)}
+        new = set()
+        for run, open_ in states:
+            if not open_:
+                new.add((run, False))
+                continue
+            for piece, still in options:
+                new.add((run + piece, still))
+        if len(new) > _MAX_STATES:
+            raise _Unknown(text)
+        states = new
+    return states, i
+
+
+def _first_words(alternatives: list[str]) -> frozenset[str] | None:
+    """The words every match of one of `alternatives` (under IGNORECASE, after
+    (?<!\\w)) begins with, lower-cased: the word characters a match reads before
+    its first non-word character, or before it ends (the pattern's (?!\\w)
+    follows). Lookarounds are skipped, so the set may hold words that never
+    begin a match, never the other way round. None when a source goes beyond
+    what is read here (\\w, \\p{..}, ranges, repeated letters, non-ASCII
+    letters, ...) or a match may begin with a non-word character."""
+    words = set()
+    try:
+        for source in alternatives:
+            found, end = _alternation(source, 0)
+            if end != len(source):
+                raise _Unknown(source)  # an unbalanced ')'
+            for run, _open in found:
+                if not run:
+                    raise _Unknown(source)
+                words.add(run)
+    except _Unknown:
+        return None
+    return frozenset(words)
+
+
 def _may_end_sentence(text: str) -> bool:
     # _INNER_END needs one of these; most quoted fragments have none.
     return "." in text or "!" in text or "?" in text or "…" in text
 
 
-def _is_direct(document: Document, q, min_words: int) -> bool:
-    """A direct quotation, as opposed to a quoted term, title or nickname."""
+def _direct_by_length(document: Document, q, min_words: int) -> bool | None:
+    """True for more than one sentence, False for fewer than `min_words` words,
+    None when only _titled can tell."""
     content = document.prose[q.content_start : q.content_end]
     if _may_end_sentence(content) and _INNER_END.search(content):
         return True
-    words = _WORD.findall(content)
-    if len(words) < min_words:
-        return False
+    return None if _has_words(content, min_words) else False
+
+
+def _titled(document: Document, q) -> bool:
+    """Is the quotation a title, slogan or name rather than someone's words?"""
     # Titles and slogans in title case: “The Art of the Deal”, “Make Our Town Great”.
+    words = _words(document.prose[q.content_start : q.content_end])
     big = [w for w in words if w.lower() not in _SMALL_WORDS and not w.isdigit()]
     if big and big[0][:1].isupper() and sum(w[:1].isupper() for w in big) >= 0.8 * len(big):
-        return False
+        return True
     # A quotation introduced as a name: the slogan “…”, a report titled “…”.
     block = document.block_at(q.start)
     lead = document.prose[max(block.start if block else 0, q.start - 40) : q.start]
-    return not _NAMING.search(lead)
+    return _NAMING.search(lead) is not None
 
 
 class _Context:
     """Per-document lookups: masked paragraphs and the speech acts in a span."""
 
-    def __init__(self, document: Document, pattern, quotations, min_words: int) -> None:
+    def __init__(
+        self, document: Document, pattern, quotations, min_words: int, words=None
+    ) -> None:
         self.document = document
         self.min_words = min_words
         self.pattern = pattern
+        self.words = words
         self.quotations = quotations
         self._masked: dict[int, str] = {}
         self._direct: dict[tuple[int, int], bool] = {}
+        self._by_length: dict[tuple[int, int], bool | None] = {}
         self._cache: dict[tuple[int, int, bool], bool] = {}
+        self._speaks: dict[tuple[int, int, int], bool] = {}
         self._quoted: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] | None = None
@@ -452,12 +744,23 @@ class _Context:
         self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
 
     def is_direct(self, q) -> bool:
-        """_is_direct with the context's `min_words`, once per quotation."""
+        """A direct quotation, as opposed to a quoted term, title or nickname
+        (once per quotation)."""
         key = (q.start, q.end)
         found = self._direct.get(key)
         if found is None:
-            found = self._direct[key] = _is_direct(self.document, q, self.min_words)
+            found = self.direct_by_length(q)
+            if found is None:
+                found = not _titled(self.document, q)
+            self._direct[key] = found
         return found
+
+    def direct_by_length(self, q) -> bool | None:
+        """_direct_by_length with the context's `min_words`, once per quotation."""
+        key = (q.start, q.end)
+        if key not in self._by_length:
+            self._by_length[key] = _direct_by_length(self.document, q, self.min_words)
+        return self._by_length[key]
 
     def sentences(self, block_index: int) -> list:
         """The block's sentences (one pass over the document's, then cached)."""
@@ -474,9 +777,12 @@ class _Context:
             doc = self.document
             for q in self.quotations:
                 first = doc.block_index_at(q.start)
-                last = doc.block_index_at(max(q.start, q.end - 1))
                 if first is None:
                     continue
+                last = (
+                    first if q.end <= doc.blocks[first].end
+                    else doc.block_index_at(max(q.start, q.end - 1))
+                )
                 for b in range(first, (last if last is not None else first) + 1):
                     self._by_block.setdefault(b, []).append(q)
         return self._by_block.get(block_index, [])
@@ -512,10 +818,38 @@ class _Context:
             # A cue inside a compound is not one: co-written, so-called, well-said.
             found = [
                 (m.start(), m.end(), " ".join(m.group(0).lower().split()))
-                for m in self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT)
+                for m in self._speech_acts(masked, lo, hi)
                 if not (m.start() and masked[m.start() - 1] == "-")
             ]
             self._cues[key] = found
+        return found
+
+    def _speech_acts(self, masked: str, lo: int, hi: int) -> list:
+        """`pattern.finditer(masked, lo, hi)`, trying the pattern only at words
+        a speech act can begin with: the one big pattern tries each of its
+        alternatives at every word, which costs several times more than a set
+        lookup per word. A match begins a word and reads that word (see
+        _first_words), so a word not in `cue_words` begins none, and a match
+        tried at each word left in order, from where the last one ended, is the
+        next match finditer would find."""
+        words = self.words
+        if words is None:
+            return list(self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT))
+        found = []
+        resume = lo
+        match = self.pattern.match
+        for w in _WORD_RUN.finditer(masked, lo, hi):
+            word = w.group()
+            # (A non-ASCII word may still match an ASCII letter ignoring case: K, ſ.)
+            if word.isascii() and word.lower() not in words:
+                continue
+            at = w.start()
+            if at < resume:
+                continue
+            m = match(masked, at, hi, timeout=PATTERN_TIMEOUT)
+            if m is not None:
+                found.append(m)
+                resume = m.end()
         return found
 
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
@@ -527,9 +861,10 @@ class _Context:
             return self._cache[key]
         block = self.document.blocks[block_index]
         lo, hi = start - block.start, end - block.start
-        text = self.masked(block_index)[lo:hi]
+        cues = self.cues_in(block_index, lo, hi)
+        text = self.masked(block_index)[lo:hi] if cues else ""
         result = False
-        for m_start, m_end, cue in self.cues_in(block_index, lo, hi):
+        for m_start, m_end, cue in cues:
             m_start, m_end = m_start - lo, m_end - lo
             if cue.startswith("put") and not own:
                 continue
@@ -548,9 +883,16 @@ class _Context:
                 kind = "medium"
             else:
                 kind = "verb"
-            before = _tokens(text[:m_start])
-            tokens = before + [cue] + _tokens(text[m_end:])
-            if _has_speaker(tokens, len(before), kind):
+            # (The span is often asked about both as a quotation's own sentence
+            # and as a neighbour: the cues other than “put” read the same.)
+            speaks = self._speaks.get((start, end, m_start))
+            if speaks is None:
+                before = _tokens(text[:m_start])
+                tokens = before + [cue] + _tokens(text[m_end:])
+                speaks = self._speaks[start, end, m_start] = _has_speaker(
+                    tokens, len(before), kind
+                )
+            if speaks:
                 result = True
                 break
         self._cache[key] = result
@@ -771,14 +1113,7 @@ def _opens(masked: str, rel: int) -> bool:
 
 def _sentence_index(sentences, offset: int) -> int:
     """The sentence holding `offset` (or the last one starting before it)."""
-    lo, hi = 0, len(sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].start <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(lo - 1, 0)
+    return max(bisect_right(sentences, offset, key=_START) - 1, 0)
 
 
 class ScareQuote(Rule):
@@ -817,7 +1152,7 @@ class ScareQuote(Rule):
         if pattern is None or not quotations:
             return
         max_words = int(self.option(document, "max-words"))
-        ctx = _Context(document, pattern, quotations, max_words + 1)
+        ctx = _Context(document, pattern, quotations, max_words + 1, self.speech.cue_words)
         for q in quotations:
             # Double marks only: single marks are headline style in US copy.
             if (
@@ -829,7 +1164,7 @@ class ScareQuote(Rule):
             if block is None or block.kind in UnattributedQuote._SKIP_KINDS:
                 continue
             content = document.prose[q.content_start : q.content_end]
-            words = _WORD.findall(content)
+            words = _words(content)
             if not 1 <= len(words) <= max_words or _INNER_END.search(content):
                 continue
             if not words[0][:1].islower() or any(c in content for c in "!?"):

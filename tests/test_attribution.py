@@ -4,6 +4,8 @@ unattributed cases. All texts here are written for these tests."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEED, lint
 
@@ -368,3 +370,64 @@ def test_html_blockquote_code_and_link_targets():
     )
     findings = nl401(html, path="story.html")
     assert [(f.line, f.text) for f in findings] == [(5, f"“{QUOTE}. The steel is late.”")]
+
+
+# -- the speech-act scan: words a cue can begin with ------------------------------------
+def test_first_words_of_sources():
+    from newslint.plugins.attribution import _first_words
+
+    assert _first_words(["said", r"(?:went|go(?:es)?)\s+on", r"e-?mail\s+from"]) == {
+        "said", "went", "go", "goes", "e", "email"}
+    assert _first_words([r"(?<=\bthey\s)state(?=\s+that)", r"in\ the\ words"]) == {"state", "in"}
+    assert _first_words([r"(?:in|on)[,:]?\s+(?:[\w-]+\s+){0,2}?memo"]) == {"in", "on"}
+    # Beyond the analysis: every word is tried.
+    for source in (r"\w+said", r"[A-Z]\w*", r"[\.-z]id", r"[st]a+", r"sa+id", r"-said", r"(?i:said)", r"sa.d", "café"):
+        assert _first_words(["said", source]) is None, source
+
+
+_CUE_TEXT = st.lists(
+    st.sampled_from(
+        ["said ", "SAID", "Said", "ſaid", "\u212aept ", "told ", "in a statement ", "in ",
+         "according to ", "co-", "went on", "states.", "United ", "they state that ", "put it",
+         "the ", "Lee ", "x", "9", "_", ", ", ". ", "\n", "-", "’", "\ue000\ue000", "é", "İ", " "]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CUE_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_speech_act_scan_matches_finditer(text, a, b):
+    from newslint.plugins.attribution import PATTERN_TIMEOUT, _Context
+
+    rule = _rule()
+    pattern, words = rule.compiled[0], rule.cue_words
+    assert words is not None
+    ctx = _Context.__new__(_Context)
+    ctx.pattern, ctx.words = pattern, words
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    fast = [m.span() for m in ctx._speech_acts(text, lo, hi)]
+    slow = [m.span() for m in pattern.finditer(text, lo, hi, timeout=PATTERN_TIMEOUT)]
+    assert fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["called", "Called ", "so-called", "the ", "words", "slogan", " ", ",", ":", "\n", "it ",
+     "call ", "known as", "x", "é", "’"]), max_size=16).map("".join))
+def test_naming_lead_searched_from_the_end(lead):
+    import regex
+    from newslint.plugins.attribution import _NAMING
+
+    forward = regex.compile(_NAMING.pattern, _NAMING.flags & ~regex.REVERSE)
+    assert bool(_NAMING.search(lead)) == bool(forward.search(lead))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Lee", "said", "12:30", "3", "@x", "#y", "U.S.", "co-op", "it's", "’", "—", "–", "--", "-",
+     ",", ":", ";", " ", "\n", "\ue000", "é", "İ", "_", "&", "."]), max_size=30).map("".join))
+def test_tokens_on_plain_text_as_on_any(text):
+    from newslint.plugins.attribution import _TOKEN, _tokens
+
+    assert _tokens(text) == _TOKEN.findall(text)
