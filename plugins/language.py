@@ -19,6 +19,18 @@ from newslint import Document, Entry, PhraseRule, Severity, builtin_pack, compil
 _OPEN_MARKS = "\"“‘'«„"
 _CLOSE_MARKS = "\"”’'»"
 _WORD = compile_pattern(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+# The context tests run once per match: their patterns are compiled here,
+# not looked up in `regex`'s cache at every call.
+_LOWER_AFTER_HYPHEN = compile_pattern(r"-\p{Ll}")
+_POSSESSIVE_S = compile_pattern(r"['’]s\b")
+_CLOSED_SOON = compile_pattern(r"^(?:\s*[\p{L}'’-]+){0,4}[,.!?]?[\"”’»]")
+_STOP = compile_pattern(r"[.!?;:]")
+_IN_OR_OF_NAME = compile_pattern(r"\s+(?:in|of)\s+\p{Lu}")
+_THREE_WORDS = compile_pattern(r"\s+([\p{L}'’-]+)(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?")
+_LAST_WORD = compile_pattern(r"([\p{L}'’.-]+)\s+$")
+_CAPITALISED_LAST_WORD = compile_pattern(r"\p{Lu}[\p{L}'’-]*\s+$")
+_CLOSE_QUOTE_LAST = compile_pattern(r"[,!?—–-]\s*[\"”’]\s+$")
+_THAT = compile_pattern(r"\s+that\b")
 
 
 def _in_speakers_words(document: Document, start: int, end: int) -> bool:
@@ -78,9 +90,9 @@ def _part_of_a_name(document: Document, start: int) -> bool:
     word = _WORD.match(document.prose, start)
     if word and (word.group(0).isupper() or word.group(0).casefold() in _ALWAYS_CAPITALISED):
         return False
-    if word and regex.search(r"-\p{Ll}", word.group(0)):
+    if word and _LOWER_AFTER_HYPHEN.search(word.group(0)):
         return False  # `Trump-hating`: the judgment is in the lower-case part  # an acronym (RINO) or a word always written with a capital (Marxist)
-    if word and regex.match(r"['’]s\b", document.prose[word.end() : word.end() + 3]):
+    if word and _POSSESSIVE_S.match(document.prose[word.end() : word.end() + 3]):
         return True  # `Savage's future`: a name, wherever it stands
     if _is_headline(document, start):
         # A headline in title case capitalises every word; judge it like body text.
@@ -100,7 +112,7 @@ def _scare_quoted(document: Document, start: int, end: int) -> bool:
         # an opening mark right before: a quotation starts here; look for its close
         # within a few words on the same line.
         rest = prose[end : end + 40].split("\n", 1)[0]
-        return regex.match(r"^(?:\s*[\p{L}'’-]+){0,4}[,.!?]?[\"”’»]", rest) is not None
+        return _CLOSED_SOON.match(rest) is not None
     return False
 
 
@@ -132,7 +144,7 @@ def _next_words(document: Document, end: int, n: int = 3) -> list[str]:
     words = []
     for m in _WORD.finditer(window):
         # stop at sentence punctuation between words
-        if regex.search(r"[.!?;:]", window[: m.start()]):
+        if _STOP.search(window, 0, m.start()):
             break
         words.append(m.group(0).casefold().replace("’", "'"))
         if len(words) == n:
@@ -143,7 +155,7 @@ def _next_words(document: Document, end: int, n: int = 3) -> list[str]:
 def _previous_words(document: Document, start: int, n: int = 3) -> list[str]:
     block_start, _ = _block_bounds(document, start)
     window = document.prose[max(block_start, start - 60) : start]
-    tail = regex.split(r"[.!?;:]", window)[-1]
+    tail = _STOP.split(window)[-1]
     return [w.casefold().replace("’", "'") for w in _WORD.findall(tail)][-n:]
 
 
@@ -282,7 +294,7 @@ def _regime_is_a_government(document: Document, start: int, end: int, text: str)
     if prev[-1] not in ("the", "this", "that"):
         return False
     _, block_end = _block_bounds(document, start)
-    return regex.match(r"\s+(?:in|of)\s+\p{Lu}", document.text[end : min(block_end, end + 25)]) is not None
+    return _IN_OR_OF_NAME.match(document.text[end : min(block_end, end + 25)]) is not None
 
 
 # -- NL202 loaded-language ----------------------------------------------------
@@ -383,7 +395,7 @@ def _figurative_hit(document: Document, start: int, end: int) -> bool:
     if prev and prev[-1] in ("was", "were", "been", "be", "being", "is", "are"):
         return False  # `the door was slammed`
     window = document.prose[end : end + 60]
-    m = regex.match(r"\s+([\p{L}'’-]+)(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?", window)
+    m = _THREE_WORDS.match(window)
     if not m:
         return False
     words = [w for w in m.groups() if w]
@@ -604,6 +616,8 @@ _BEFORE_QUOTE = compile_pattern(r"^\s*[:,]?\s*[\"“‘]")
 # A comma-spliced report ending the sentence: `Prices will fall, the minister insisted.`
 _SENTENCE_FINAL = compile_pattern(r"^" + _TIME + r"\s*[.!?]")
 _COMMA_SPEAKER = compile_pattern(r",\s+(?:[\p{L}\p{N}.'’-]+\s+){1,6}$")
+_TIME_THEN_STOP = compile_pattern(_TIME + r"\s*(?:[,.;:!?—–)]|$)")
+_TIME_THEN_THAT = compile_pattern(_TIME + r"\s+that\b")
 
 
 _WRONGDOING = compile_pattern(
@@ -625,7 +639,7 @@ def _subject_before(document: Document, start: int) -> bool:
         return False
     if prev[-1] in _PRONOUNS:
         return True
-    m = regex.search(r"([\p{L}'’.-]+)\s+$", document.prose[max(0, start - 40) : start])
+    m = _LAST_WORD.search(document.prose[max(0, start - 40) : start])
     if m and m.group(1)[0].isupper() and not m.group(1).endswith("ing"):
         return True  # `Fiat claims`, not `Addressing claims`
     return len(prev) == 2 and prev[0] in ("the", "a", "an", "his", "her", "their", "its", "this")
@@ -689,7 +703,7 @@ def _attribution_verb(document: Document, start: int, end: int) -> bool:
         len(prev2) == 2
         and prev2[0] in _NOUN_MARKERS
         and _head(document.prose[start:end]).startswith("claim")
-        and regex.search(r"\p{Lu}[\p{L}'’-]*\s+$", prose[max(block_start, start - 30) : start])
+        and _CAPITALISED_LAST_WORD.search(prose[max(block_start, start - 30) : start])
     ):
         return False  # `denied Conservative claims that`: a noun
     if _head(document.prose[start:end]).startswith(("admit", "confess")) and _WRONGDOING.search(
@@ -700,12 +714,12 @@ def _attribution_verb(document: Document, start: int, end: int) -> bool:
         return False  # `addressing claims that`, `scotch claims that`: a noun
     if _AFTER_QUOTE.search(before):
         # `…,” he claimed.` but not `…,” Graham blasted the senators`
-        if regex.search(r"[,!?—–-]\s*[\"”’]\s+$", before):
+        if _CLOSE_QUOTE_LAST.search(before):
             return True  # `…,” blasted the union leader.`: the speaker follows the verb
-        return regex.match(_TIME + r"\s*(?:[,.;:!?—–)]|$)", after) is not None
+        return _TIME_THEN_STOP.match(after) is not None
     if _BEFORE_QUOTE.match(after):
         return True
-    if regex.match(r"\s+that\b", after) or regex.match(_TIME + r"\s+that\b", after):
+    if _THAT.match(after) or _TIME_THEN_THAT.match(after):
         return bool(prev)  # a subject before the verb
     if _SENTENCE_FINAL.match(after) and _COMMA_SPEAKER.search(before):
         return True
