@@ -36,6 +36,9 @@ class ShoutingCapitals(Rule):
         headline = document.headline
         if headline is None:
             return
+        # Most headlines have no run of capitals at all: no need to weigh their case.
+        if _SHOUT.search(document.prose, headline.start, headline.end) is None:
+            return
         text = document.prose[headline.start : headline.end]
         letters = [c for c in text if c.isalpha()]
         # An all-capitals headline is a house style, not emphasis.
