@@ -245,7 +245,8 @@ class PhraseRule(Rule):
         self.entries.extend(entries)
         for name, items in lists.items():
             self.lists.setdefault(name, []).extend(items)
-        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase"):
+        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase",
+                       "_pattern_order"):
             self.__dict__.pop(cached, None)
 
     def remove_entries(self, keys: Iterable[str]) -> None:
@@ -253,7 +254,8 @@ class PhraseRule(Rule):
         self.entries = [
             e for e in self.entries if _normal(e.key) not in drop and _normal(e.key.strip("/")) not in drop
         ]
-        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase"):
+        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase",
+                       "_pattern_order"):
             self.__dict__.pop(cached, None)
 
     @cached_property
@@ -338,26 +340,44 @@ class PhraseRule(Rule):
                 prefilter.rests[head]  # noqa: B018 - compiles on first access
 
     def entry_for(self, prose: str, match: Any) -> Entry | None:
-        by_phrase = self._by_phrase
-        entry = by_phrase.get(_normal(match.group(0)))
+        entry = self._by_phrase.get(_normal(match.group(0)))
         if entry is not None:
             return entry
-        first = self._analysis[1]
-        initial = prose[match.start() : match.start() + 1]
+        start, end = match.span()
+        initial = prose[start : start + 1]
         initial = initial.lower() if initial.isascii() else ""
-        for index, (_source, candidate) in enumerate(self._alternatives):
-            if candidate.pattern is None:
-                continue
-            starts = first.get(id(candidate))
-            if initial and starts is not None and initial not in starts:
-                continue  # no match of this entry begins with that character
+        order = self._pattern_order.get(initial)
+        if order is None:
+            order = self._pattern_order[initial] = self._patterns_beginning_with(initial)
+        alternatives = self._alternatives
+        for index in order:
             # fullmatch, not match: an alternation such as `smears?|smeared` must
             # be tried against the whole matched text, not stop at its first branch.
             # (The matcher's own (?<!\w) and (?!\w) hold: the match began after a
             # non-word character, and the text ends where the match does.)
-            if self._matcher(index).fullmatch(prose, match.start(), match.end()):
-                return candidate
+            if self._matcher(index).fullmatch(prose, start, end):
+                return alternatives[index][1]
         return None
+
+    @cached_property
+    def _pattern_order(self) -> dict[str, list[int]]:
+        """Initial character (ASCII, lower case; "" for any other) -> what
+        `_patterns_beginning_with` gives for it."""
+        return {}
+
+    def _patterns_beginning_with(self, initial: str) -> list[int]:
+        """The pattern entries' alternatives, by index in order, whose matches
+        may begin with `initial` ("": with anything)."""
+        first = self._analysis[1]
+        order = []
+        for index, (_source, entry) in enumerate(self._alternatives):
+            if entry.pattern is None:
+                continue
+            starts = first.get(id(entry))
+            if initial and starts is not None and initial not in starts:
+                continue  # no match of this entry begins with that character
+            order.append(index)
+        return order
 
     @cached_property
     def _by_phrase(self) -> dict[str, Entry]:
