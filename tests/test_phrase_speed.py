@@ -208,3 +208,30 @@ def test_a_region_may_end_inside_a_word():
     assert [m.span() for m in rule.scan(document, 0, 19)] == [
         m.span() for m in rule.compiled[0].finditer(document.prose, 0, 19)
     ]
+
+
+def _entry_by_trying_all(rule: PhraseRule, prose: str, match) -> Entry | None:
+    """`entry_for` without its first-character shortcut: the phrase, else the
+    first pattern entry whose own pattern matches the whole matched text."""
+    entry = rule._by_phrase.get(rulepacks._normal(match.group(0)))
+    if entry is not None:
+        return entry
+    for index, (_source, candidate) in enumerate(rule._alternatives):
+        if candidate.pattern is not None and rule._matcher(index).fullmatch(
+            prose, match.start(), match.end()
+        ):
+            return candidate
+    return None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=pieces, caps=st.booleans())
+def test_entry_for_agrees_with_trying_every_entry(parts, caps):
+    text = "".join(parts)
+    if caps:
+        text = text.upper()
+    document = _document(text)
+    for rule in RULES:
+        for match in rule.scan(document, 0, len(document.prose)):
+            expected = _entry_by_trying_all(rule, document.prose, match)
+            assert rule.entry_for(document.prose, match) is expected, (rule.code, match)
