@@ -284,10 +284,13 @@ class PhraseRule(Rule):
         return compile_pattern(source, flags, **lists), by_phrase, patterns
 
     @cached_property
-    def _analysis(self) -> tuple[_Prefilter | None, dict[int, frozenset[str] | None]]:
-        """The prefilter (None: scan everything) and, per entry (by id), the
-        ASCII characters its matches can begin with (None: any). Reading the
-        entries is kept in the user's cache directory, like a parsed pack."""
+    def _analysis(
+        self,
+    ) -> tuple[_Prefilter | None, dict[int, frozenset[str] | None], frozenset[str] | None]:
+        """The prefilter (None: scan everything); per entry (by id), the ASCII
+        characters its matches can begin with (None: any); and `first_words`.
+        Reading the entries is kept in the user's cache directory, like a
+        parsed pack."""
         flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
         sources = [source for source, _ in self._alternatives]
         key = repr((flags, sources, sorted((k, list(v)) for k, v in self.lists.items())))
@@ -296,9 +299,17 @@ class PhraseRule(Rule):
         if cached is None:
             cached = _analyse(sources, self.lists, flags)
             usercache.write(cache_file, cached)
-        prefilter, first = cached
+        prefilter, first, words = cached
         entries = [entry for _, entry in self._alternatives]
-        return prefilter, {id(e): starts for e, starts in zip(entries, first, strict=True)}
+        return prefilter, {id(e): starts for e, starts in zip(entries, first, strict=True)}, words
+
+    def first_words(self) -> frozenset[str] | None:
+        """The words one of which every match of the rule begins with (ASCII;
+        lower case when the rule ignores case); None when the entries do not
+        tell (an entry that may begin with a character class, a non-word
+        character or a non-ASCII word). A plugin's own scan may then try its
+        pattern only at those words."""
+        return self._analysis[2]
 
     @cached_property
     def _alternatives(self) -> list[tuple[str, Entry]]:
@@ -330,7 +341,7 @@ class PhraseRule(Rule):
 
     def prepare(self) -> None:
         """Compile everything `check` compiles lazily (before forking workers)."""
-        prefilter, _ = self._analysis
+        prefilter = self._analysis[0]
         for index in range(len(self._alternatives)):
             self._matcher(index)
         if prefilter is None:
@@ -505,9 +516,10 @@ class PhraseRule(Rule):
 
 def _analyse(
     sources: list[str], lists: Mapping[str, list[str]], flags: int
-) -> tuple[_Prefilter | None, list[frozenset[str] | None]]:
+) -> tuple[_Prefilter | None, list[frozenset[str] | None], frozenset[str] | None]:
     prefixes: list[set[tuple[str, ...]]] = []
     first: list[frozenset[str] | None] = []
+    words: set[str] | None = set()
     readable = True
     for source in sources:
         try:
@@ -515,15 +527,35 @@ def _analyse(
         except _Unreadable:
             readable = False
             first.append(None)
+            words = None
             continue
         prefixes.append(found)
         heads = {tokens[0] for tokens in found}
         first.append(
             frozenset(heads) if all(_is_word_token(h) and h.isascii() for h in heads) else None
         )
+        if words is not None:
+            for tokens in found:
+                word = _first_word(tokens)
+                if word is None:
+                    words = None
+                    break
+                words.add(word)
+    words = frozenset(words) if words is not None else None
     if not readable or not prefixes:
-        return None, first
-    return _Prefilter(prefixes), first
+        return None, first, words
+    return _Prefilter(prefixes), first, words
+
+
+def _first_word(tokens: tuple[str, ...]) -> str | None:
+    """The whole word a prefix opens with, if its tokens tell it: ASCII word
+    characters up to a token that matches only non-word characters."""
+    for i, token in enumerate(tokens):
+        if _is_break_token(token):
+            return "".join(tokens[:i]) or None
+        if not (_is_word_token(token) and token.isascii()):
+            return None
+    return None  # the prefix was cut short inside its first word
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -552,7 +584,7 @@ _NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
 _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
-_ANALYSIS_VERSION = 4  # bump when the analysis changes: cached results are keyed by it
+_ANALYSIS_VERSION = 6  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
 
 
@@ -826,10 +858,17 @@ class _Prefilter:
             rest = tokens[split : split + _MAX_REST] if len(head) == len(raw) else ()
             rest_sources.setdefault(head, set()).add(tuple(t for t in rest if t != _END))
             head_entries.setdefault(head, set()).add(index)
+        # Each head's rests as the source of one pattern (None: anything may
+        # follow): built here, so the cached analysis holds strings, which load
+        # several times faster than the sets of token tuples.
         self.__setstate__((
             self.by_anchor,
             self.always,
-            rest_sources,
+            {
+                # see PhraseRule._matcher for `|(?!)`
+                head: None if () in rests else "(?:" + _token_trie(rests) + ")|(?!)"
+                for head, rests in rest_sources.items()
+            },
             {h: tuple(sorted(i)) for h, i in head_entries.items()},
         ))
 
@@ -897,17 +936,14 @@ class _Prefilter:
 class _LazyRests(dict):
     """head -> compiled pattern of what may follow it (None: anything)."""
 
-    def __init__(self, sources: Mapping[str, set[str]], flags: int) -> None:
+    def __init__(self, sources: Mapping[str, str | None], flags: int) -> None:
         super().__init__()
         self.sources = sources
         self.flags = flags
 
     def __missing__(self, head: str) -> regex.Pattern | None:
-        rests = self.sources[head]
-        pattern = None
-        if () not in rests:
-            # see PhraseRule._matcher for `|(?!)`
-            pattern = compile_pattern("(?:" + _token_trie(rests) + ")|(?!)", self.flags)
+        source = self.sources[head]
+        pattern = None if source is None else compile_pattern(source, self.flags)
         self[head] = pattern
         return pattern
 

@@ -235,3 +235,39 @@ def test_entry_for_agrees_with_trying_every_entry(parts, caps):
         for match in rule.scan(document, 0, len(document.prose)):
             expected = _entry_by_trying_all(rule, document.prose, match)
             assert rule.entry_for(document.prose, match) is expected, (rule.code, match)
+
+
+def _rule_of(*entries: Entry, lists=None) -> PhraseRule:
+    rule = type("FirstWordsRule", (PhraseRule,), {"code": "NL990", "name": "first-words"})()
+    rule.add_entries(entries, lists or {})
+    return rule
+
+
+def test_first_words_of_phrases_patterns_and_lists():
+    rule = _rule_of(
+        Entry("Critics say", None),
+        Entry(None, r"(?:top|senior)\s+officials"),
+        Entry(None, r"\L<verbs>\s+that"),
+        lists={"verbs": ["claimed", "Alleged"]},
+    )
+    assert rule.first_words() == {"critics", "top", "senior", "claimed", "alleged"}
+
+
+def test_first_words_unknown_when_an_entry_may_begin_otherwise():
+    assert _rule_of(Entry(None, r"\p{Lu}\w+\s+said")).first_words() is None
+    assert _rule_of(Entry(None, r"“quote")).first_words() is None
+    assert _rule_of(Entry("said", None), Entry(None, r"wi\w*")).first_words() is None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=pieces)
+def test_every_match_begins_with_one_of_the_first_words(parts):
+    document = _document("".join(parts))
+    prose = document.prose
+    for rule in LINTER.registry.rules.values():
+        words = rule.first_words() if isinstance(rule, PhraseRule) else None
+        if words is None or not rule.compiled[0]:
+            continue
+        for match in rule.compiled[0].finditer(prose):
+            word = regex.match(r"\w+", prose, pos=match.start())
+            assert word and word.group(0).lower() in words, (rule.code, match)
