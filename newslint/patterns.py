@@ -5,8 +5,9 @@ pattern in Python, and a cue list of a few hundred words takes 20 ms. But a
 compiled `regex` pattern pickles as its compiled program (the module registers
 that with copyreg), and unpickling it takes a sixtieth of the time. So every
 pattern compiled through `compile_pattern` is kept, as pickled bytes, in one
-file in the user's cache directory, keyed by its source, flags and named lists;
-the file is named by the Python and `regex` versions that compiled them."""
+file in the user's cache directory, keyed by a digest of its source, flags and
+named lists; the file is named by the Python and `regex` versions that
+compiled them."""
 
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ _Key = tuple[str, int, tuple]
 #: The patterns already built in this process.
 _compiled: dict[_Key, regex.Pattern] = {}
 #: Pickled patterns read from the cache file (None: not read yet).
-_stored: dict[_Key, bytes] | None = None
+_stored: dict[bytes, bytes] | None = None
 #: Patterns compiled in this process that the cache file lacks.
-_new: dict[_Key, bytes] = {}
+_new: dict[bytes, bytes] = {}
+#: The stored patterns this process has used.
+_used: set[bytes] = set()
 _saver_pid: int | None = None
 #: Beyond this many patterns the file keeps only those this run used.
 _MAX_STORED = 5000
@@ -50,8 +53,10 @@ def compile_pattern(source: str, flags: int = 0, **named_lists: Any) -> regex.Pa
     pattern = _compiled.get(key)
     if pattern is not None:
         return pattern
-    data = _store().get(key)
+    digest = _digest(key)
+    data = _store().get(digest)
     if data is not None:
+        _used.add(digest)
         try:
             pattern = pickle.loads(data)
         except Exception:  # noqa: BLE001 - a damaged entry is compiled again
@@ -60,20 +65,28 @@ def compile_pattern(source: str, flags: int = 0, **named_lists: Any) -> regex.Pa
             pattern = None
     if pattern is None:
         pattern = regex.compile(source, flags, **named_lists)
-        _remember(key, pattern)
+        _remember(digest, pattern)
     _compiled[key] = pattern
     return pattern
+
+
+def _digest(key: _Key) -> bytes:
+    """The key as the cache file stores it: a digest loads far faster than the
+    sources and word lists themselves."""
+    from newslint.usercache import blake2b
+
+    return blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _cache_file():
     from newslint.usercache import cache_file
 
     return cache_file(
-        "patterns", f"{sys.implementation.name}|{sys.version_info[:2]}|{regex.__version__}"
+        "patterns", f"2|{sys.implementation.name}|{sys.version_info[:2]}|{regex.__version__}"
     )
 
 
-def _store() -> dict[_Key, bytes]:
+def _store() -> dict[bytes, bytes]:
     global _stored
     if _stored is None:
         from newslint import usercache
@@ -86,12 +99,12 @@ def _store() -> dict[_Key, bytes]:
     return _stored
 
 
-def _remember(key: _Key, pattern: regex.Pattern) -> None:
+def _remember(digest: bytes, pattern: regex.Pattern) -> None:
     global _saver_pid
     if os.environ.get("NEWSLINT_NO_PATTERN_CACHE"):
         return
     try:
-        _new[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+        _new[digest] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError):
         return
     if _saver_pid is None:
@@ -112,7 +125,7 @@ def save() -> None:
     path = _cache_file()
     merged = usercache.read(path)
     if not isinstance(merged, dict) or len(merged) + len(_new) > _MAX_STORED:
-        merged = {key: data for key, data in (_stored or {}).items() if key in _compiled}
+        merged = {digest: data for digest, data in (_stored or {}).items() if digest in _used}
     merged.update(_new)
     usercache.write(path, merged)
     _new.clear()

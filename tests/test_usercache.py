@@ -22,6 +22,7 @@ def cache_home(tmp_path, monkeypatch):
     monkeypatch.setattr(patterns, "_compiled", {})
     monkeypatch.setattr(patterns, "_stored", None)
     monkeypatch.setattr(patterns, "_new", {})
+    monkeypatch.setattr(patterns, "_used", set())
     monkeypatch.setattr(patterns, "_saver_pid", None)
     monkeypatch.setattr(patterns, "save", patterns.save)  # atexit keeps the real one
     return tmp_path
@@ -30,6 +31,7 @@ def cache_home(tmp_path, monkeypatch):
 def _new_process(monkeypatch):
     monkeypatch.setattr(patterns, "_compiled", {})
     monkeypatch.setattr(patterns, "_stored", None)
+    monkeypatch.setattr(patterns, "_used", set())
 
 
 def test_a_saved_pattern_is_read_back_and_matches_the_same(cache_home, monkeypatch):
