@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pluggy
 
@@ -56,8 +56,7 @@ def make_plugin_manager(
     return pm
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """One plugin of the `newslint` entry-point group."""
 
     name: str
@@ -97,7 +96,7 @@ def installed_entry_points(*, fresh: bool = False) -> list[EntryPoint]:
     from newslint import usercache
 
     stamps = [_distributions_stamp(os.path.abspath(entry or ".")) for entry in sys.path]
-    snapshot = usercache.cache_file("entry-points", "\n".join(stamps))
+    snapshot = usercache.cache_file("entry-points", "\n".join(["2", *stamps]))
     if not fresh:
         found = usercache.read(snapshot)
         if isinstance(found, list) and all(isinstance(e, EntryPoint) for e in found):

@@ -6,8 +6,7 @@ selects a family (NL2) or ALL, wherever they are named."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.config import Overrides
 from newslint.finding import Severity
@@ -34,8 +33,7 @@ def unknown_selectors(selectors: Iterable[str], rules: Mapping[str, Rule]) -> li
     return [s for s in selectors if not any(selector_matches(s, r) for r in rules.values())]
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """What applies to one file: the rules to run, severity and options by code."""
 
     rules: tuple[Rule, ...]

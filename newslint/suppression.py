@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -63,8 +64,7 @@ class Directive:
         return out
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """Offsets [start, end) where `codes` (None: every rule) minus `excluded` are off."""
 
     start: int
