@@ -23,14 +23,13 @@ from typing import NamedTuple
 
 import regex
 
+# The rules NL001 and NL002 live with the core's plugin, which registers them:
+# this module is imported only for a document that has comments.
+from newslint.builtin import INVALID_CODE, OWN_CODES, UNUSED_CODE
 from newslint.document import Comment, Document
-from newslint.finding import Finding, Severity
+from newslint.finding import Finding
 from newslint.patterns import compile_pattern
 from newslint.rules import Rule
-
-UNUSED_CODE = "NL001"
-INVALID_CODE = "NL002"
-OWN_CODES = frozenset({UNUSED_CODE, INVALID_CODE})
 
 _DIRECTIVE = compile_pattern(
     r"\A\s*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)(?=\s|\Z)(?P<rest>.*)\Z",
@@ -239,50 +238,3 @@ def apply_suppressions(
                     f"remove {'it' if len(idle) == len(d.selectors) else names} from the comment.",
                 ))
     return kept
-
-
-class UnusedSuppression(Rule):
-    code = UNUSED_CODE
-    name = "unused-suppression"
-    severity = Severity.WARNING
-    summary = "A suppression comment that suppressed nothing (--report-unused-disables)."
-    enabled_by_default = False
-    docs = {
-        "What it flags": "A newslint-disable, newslint-disable-next-line or "
-        "newslint-disable-line comment under which no finding of the rules it names "
-        "was found. Off by default; `--report-unused-disables` (or selecting NL001) "
-        "turns it on. Rules not run in this run are not reported.",
-        "Why it matters": "A stale suppression hides the next problem written on that "
-        "line or in that range: the text it once excused has been edited away, but the "
-        "exemption stays.",
-        "Example": "<!-- newslint-disable-next-line NL202 -->\n"
-        "The council approved the budget on Tuesday.",
-        "Instead": "Remove the comment, or the rule names in it that no longer apply.",
-        "References": "ESLint's --report-unused-disable-directives and ruff's "
-        "unused-noqa (RUF100), the models for this check.",
-    }
-
-    def check(self, document: Document):
-        return ()  # reported by apply_suppressions, after every other rule has run
-
-
-class InvalidSuppression(Rule):
-    code = INVALID_CODE
-    name = "invalid-suppression"
-    severity = Severity.WARNING
-    summary = "A suppression comment that names an unknown rule or is not a directive."
-    docs = {
-        "What it flags": "A rule name or code in a newslint-disable comment that no "
-        "installed rule has (“NL299”, “loaded-langauge”), and comments that start with "
-        "newslint- but are not one of the four directives (“newslint-disable-nextline”).",
-        "Why it matters": "A misspelt suppression suppresses nothing, so the editor who "
-        "wrote it believes a finding is excused while the linter still reports it, or a "
-        "different rule stays off.",
-        "Example": "<!-- newslint-disable loaded-langauge -->",
-        "Instead": "Name the rule by its code or name as `newslint rules` lists them: "
-        "<!-- newslint-disable loaded-language -->.",
-        "References": "DESIGN.md, “Suppression”; `newslint rules` for the table of rules.",
-    }
-
-    def check(self, document: Document):
-        return ()  # reported by apply_suppressions
