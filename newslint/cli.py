@@ -126,17 +126,22 @@ def _error(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Subcommand names win over paths; lint a directory called "rules" as ./rules.
-    if argv and argv[0] in SUBCOMMANDS:
-        from newslint import commands
-
-        return commands.run(argv[0], argv[1:])
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        # Subcommand names win over paths; lint a directory called "rules" as ./rules.
+        if argv and argv[0] in SUBCOMMANDS:
+            from newslint import commands
+
+            return commands.run(argv[0], argv[1:])
+        parser = build_parser()
+        args = parser.parse_args(argv)
         return _lint(args, parser)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`newslint rules | head`): stop quietly, and keep
+        # Python from reporting the failed flush of stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
 
 
 def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

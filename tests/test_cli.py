@@ -91,3 +91,19 @@ def test_rules_and_rule_commands(run_cli):
     code, out, _ = run_cli("rule", "sensational-punctuation")
     assert code == 0 and "## Why it matters" in out
     assert run_cli("rule", "NL999")[0] == 2
+
+
+def test_a_closed_pipe_ends_the_run_quietly():
+    # `newslint rules | head -1`: the reader leaves before newslint has written all.
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "rules"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout.readline().startswith(b"code")
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    proc.wait()
+    assert "Traceback" not in stderr and proc.returncode != 0
