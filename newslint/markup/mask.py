@@ -17,6 +17,8 @@ def blank(text: str) -> str:
     """`text` with every character except line breaks replaced by a space."""
     # Most pieces blanked are short runs of markup with no \r: str methods
     # then do it without a regex scan and a call per run.
+    if not text.strip("\r\n"):
+        return text  # nothing but line breaks (the gap between two paragraphs)
     if "\r" in text:
         return _NOT_NEWLINE.sub(_spaces, text)
     if "\n" not in text:
