@@ -148,7 +148,8 @@ def _simple_blocks(source: str) -> list[_Token] | None:
             tokens.append(_new(_Token, ("inline", lines, content)))
             tokens.append(_new(_Token, ("heading_close", None, "")))
             continue
-        if not _PLAIN_LINE.match(line):
+        # (a letter is plain text: no block syntax starts with one)
+        if not line[0].isalpha() and not _PLAIN_LINE.match(line):
             return None
         if not paragraph:
             first = number
@@ -199,7 +200,7 @@ def read_markdown(text: str) -> Markup:
         return s, text[s:e]
 
     if simple:
-        _read_simple_blocks(text, tokens, line_text, mask, blocks, links, comments,
+        _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments,
                             inline_syntax, has_headline)
         tokens = []  # read
     context: list[str] = []  # open container tokens
@@ -298,13 +299,14 @@ def read_markdown(text: str) -> Markup:
     return Markup(prose=prose, blocks=blocks, links=links, comments=comments)
 
 
-def _read_simple_blocks(text, tokens, line_text, mask, blocks, links, comments,
+def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments,
                         inline_syntax, has_headline) -> None:
     """What read_markdown's token loop does with `_simple_blocks`' tokens
     (paragraphs and headings, outside any container, each an open, an inline and
     a close token), without the bookkeeping the general case needs."""
     # (_mask_inline hides inline syntax and bare URLs: without either, skip it)
     masked = inline_syntax or "http" in text
+    size = len(text)
     for k in range(1, len(tokens), 3):
         tok = tokens[k]
         heading = tokens[k - 1].type == "heading_open"
@@ -313,8 +315,10 @@ def _read_simple_blocks(text, tokens, line_text, mask, blocks, links, comments,
         for content_line in tok.content.split("\n"):
             if line_no >= last:
                 break
-            ls, src = line_text(line_no)
+            # line_text(line_no), inline
+            ls = line_starts[line_no]
             line_no += 1
+            src = text[ls : min(line_starts[line_no] - 1, size)]
             probe = content_line.rstrip()
             if not probe:
                 continue
