@@ -12,7 +12,8 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.patterns import compile_pattern
 
@@ -51,13 +52,12 @@ def word_runs(text: str) -> frozenset[str]:
     return frozenset(runs)
 
 
-# Block and Sentence are built by the thousand for every run. A frozen
-# dataclass's generated __init__ sets each field through object.__setattr__;
-# theirs write the instance __dict__ at once, at half the cost.
+# Block and Sentence are built and freed by the thousand for every run: as
+# named tuples they cost a fraction of a dataclass instance (no __dict__), and
+# read the same (attributes, equality, hash, repr, immutability).
 
 
-@dataclass(frozen=True, init=False)
-class Block:
+class Block(NamedTuple):
     """A unit of prose: a paragraph, a heading, the headline, a list item...
 
     `in_blockquote` is true for blocks inside a Markdown or HTML blockquote;
@@ -69,20 +69,11 @@ class Block:
     in_blockquote: bool = False
     field: str | None = None
 
-    def __init__(self, kind: str, start: int, end: int, in_blockquote: bool = False,
-                 field: str | None = None) -> None:
-        self.__dict__.update(kind=kind, start=start, end=end, in_blockquote=in_blockquote,
-                             field=field)
 
-
-@dataclass(frozen=True, init=False)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     block: int  # index into Document.blocks
-
-    def __init__(self, start: int, end: int, block: int) -> None:
-        self.__dict__.update(start=start, end=end, block=block)
 
 
 @dataclass(frozen=True)
@@ -114,6 +105,11 @@ class Markup:
     comments: list[Comment] = field(default_factory=list)
 
 
+_new = tuple.__new__  # a named tuple without its Python-level __new__
+_block_order = itemgetter(1, 2)  # (start, end)
+_link_start = attrgetter("start")
+
+
 class Document:
     """One file, as every rule sees it."""
 
@@ -136,8 +132,8 @@ class Document:
         self.prose = markup.prose
         self.path = path
         self.markup_name = markup_name
-        self.blocks: Sequence[Block] = sorted(markup.blocks, key=lambda b: (b.start, b.end))
-        self.links: Sequence[Link] = sorted(markup.links, key=lambda link: link.start)
+        self.blocks: Sequence[Block] = sorted(markup.blocks, key=_block_order)
+        self.links: Sequence[Link] = sorted(markup.links, key=_link_start)
         self.comments: Sequence[Comment] = markup.comments
         self.rule_options: Mapping[str, Mapping[str, Any]] = rule_options or {}
 
@@ -193,10 +189,11 @@ class Document:
         from newslint.sentences import split_sentences
 
         sentences: list[Sentence] = []
+        append = sentences.append
         prose = self.prose
-        for index, block in enumerate(self.blocks):
-            for start, end in split_sentences(prose, block.start, block.end):
-                sentences.append(Sentence(start, end, index))
+        for index, (_, start, end, _, _) in enumerate(self.blocks):
+            for s, e in split_sentences(prose, start, end):
+                append(_new(Sentence, (s, e, index)))
         return sentences
 
     @cached_property

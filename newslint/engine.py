@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from newslint.cache import entry_key
@@ -51,6 +52,10 @@ class Report:
     @property
     def findings(self) -> list[Finding]:
         return [f for result in self.files for f in result.findings]
+
+
+#: Finding.sort_key, read without a Python-level call.
+_SORT_KEY = attrgetter("start", "end", "code")
 
 
 class Linter:
@@ -160,18 +165,19 @@ class Linter:
         self, document: Document, settings: Settings, registry: Registry | None = None
     ) -> list[Finding]:
         findings: list[Finding] = []
+        severity = settings.severity
         for rule in settings.rules:
             try:
-                produced = list(rule.check(document))
+                level = severity.get(rule.code) if severity else None
+                if level is None:
+                    findings += rule.check(document)
+                else:
+                    findings += [f.with_(severity=level) for f in rule.check(document)]
             except TimeoutError:
                 raise ReadError(
                     f"a pattern of rule {rule.code} ({rule.origin}) took too long and was "
                     "stopped; simplify the pattern"
                 ) from None
-            level = settings.severity.get(rule.code)
-            if level is not None:
-                produced = [f.with_(severity=level) for f in produced]
-            findings.extend(produced)
         if document.comments:
             from newslint.suppression import OWN_CODES, apply_suppressions
 
@@ -184,7 +190,7 @@ class Linter:
                 if f.code in OWN_CODES and f.code in settings.severity else f
                 for f in findings
             ]
-        findings.sort(key=lambda f: f.sort_key)
+        findings.sort(key=_SORT_KEY)
         return findings
 
     def lint_file(self, path: str) -> FileResult | FileError:

@@ -64,7 +64,7 @@ class Fix:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     """One problem at one place. Lines and columns are 1-based code points, ends
     exclusive; start/end are 0-based code-point offsets into the decoded text."""
@@ -86,6 +86,20 @@ class Finding:
     url: str | None = None
     # The sentence the finding sits in; used to key baselines, not printed.
     context: str = field(default="", compare=False, repr=False)
+
+    # A frozen dataclass's generated __init__ sets each of these 16 fields
+    # through object.__setattr__; this writes the instance __dict__ at once.
+    def __init__(
+        self, code: str, name: str, severity: Severity, message: str, start: int, end: int,
+        line: int, column: int, end_line: int, end_column: int, text: str,
+        path: str | None = None, suggestions: tuple[str, ...] = (), fix: Fix | None = None,
+        url: str | None = None, context: str = "",
+    ) -> None:
+        self.__dict__.update(
+            code=code, name=name, severity=severity, message=message, start=start, end=end,
+            line=line, column=column, end_line=end_line, end_column=end_column, text=text,
+            path=path, suggestions=suggestions, fix=fix, url=url, context=context,
+        )
 
     def with_(self, **changes) -> Finding:
         return replace(self, **changes)

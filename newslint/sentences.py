@@ -37,6 +37,7 @@ _ABBREVIATIONS = frozenset(
     miss mo mont neb nebr nev okla ore pa penn penna tenn tex va vt wash wis wisc wyo
     wash""".split()
 )
+_ABBREVIATED = _TITLES | _ABBREVIATIONS
 _SENTENCE_OPENERS = frozenset(
     """the a an he she it they we i you his her its their our my this that these those
     but and or so yet in on at for with after before when while as if there here
@@ -103,9 +104,16 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         # on the word before it (a match that starts with three periods
         # holds them all).
         i = m.start()
-        if prose[i] == "." and not prose.startswith("...", i) \
-                and not _period_ends(prose, i, next_char):
-            continue
+        if prose[i] == "." and not prose.startswith("...", i):
+            # The commonest case inline: a plain word of two or more ASCII
+            # letters or digits after a space, not an abbreviation (what
+            # _period_ends would find at more cost).
+            space = prose.rfind(" ", i - 40 if i > 40 else 0, i)
+            word = prose[space + 1 : i] if space >= 0 else ""
+            if not (len(word) > 1 and word.isascii() and word.isalnum()
+                    and word.lower() not in _ABBREVIATED) \
+                    and not _period_ends(prose, i, next_char):
+                continue
         # The sentence ends after its punctuation (never whitespace); the next
         # starts after the whitespace the pattern matched, unless a character
         # str.isspace counts and \s does not (\x1c-\x1f) comes first.

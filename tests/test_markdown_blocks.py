@@ -78,3 +78,29 @@ def test_the_shortcut_never_disagrees_with_markdown_it(source):
     found = shortcut(source)
     if found is not None:
         assert found == tokens(source)
+
+
+INLINE_PIECES = st.sampled_from(
+    ["Hello", "world", " ", "# ", "## ", "\xa0", "“Q”", "’s", "*em*", "`code`", "[a](/u)",
+     "[ref]", "<b>", "<!-- newslint-disable -->", "http://x.example/a", "&amp;", "\\*",
+     "import x from 'y'", "{{ x }}", "_", "\u2028", "\x0b", "\ufeff"]
+)
+FRONT = st.sampled_from(["", "---\ntitle: A headline\n---\n", "---\nx: 1\n---\n\n"])
+MARKDOWN = st.tuples(
+    FRONT,
+    st.lists(st.lists(INLINE_PIECES, max_size=6).map("".join), max_size=8).map("\n".join),
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(MARKDOWN, DOCUMENTS))
+def test_the_shortcut_reads_as_markdown_it_does(source):
+    """read_markdown's loop for the shortcut's tokens gives what the general
+    loop gives for markdown-it's."""
+    from unittest import mock
+
+    from newslint.markup import markdown
+
+    with mock.patch.object(markdown, "_simple_blocks", lambda source: None):
+        expected = markdown.read_markdown(source)
+    assert markdown.read_markdown(source) == expected

@@ -52,6 +52,7 @@ _INLINE = compile_pattern(
 
 # Every character a match of _INLINE can start with.
 _INLINE_START = re.compile(r"[`<{!\[\\*_~]")
+_INLINE_START_CHARS = "`<{![\\*_~"
 _QUOTE_MARKERS = compile_pattern(r"(?m)(?<=\n)[ \t]*(?:>[ \t]?)+")
 _ENTITY = compile_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # MDX: ESM statements at the top level are code, not paragraphs.
@@ -104,6 +105,9 @@ class _Token(NamedTuple):
     content: str = ""
 
 
+_new = tuple.__new__  # a named tuple without its Python-level __new__
+
+
 def _simple_blocks(source: str) -> list[_Token] | None:
     """markdown-it's block tokens for a document of plain paragraphs and ATX
     headings, the shape of most news copy, without running markdown-it (most of
@@ -121,9 +125,9 @@ def _simple_blocks(source: str) -> list[_Token] | None:
     def close_paragraph(end: int) -> None:
         if paragraph:
             lines = [first, end]
-            tokens.append(_Token("paragraph_open", lines))
-            tokens.append(_Token("inline", lines, "\n".join(paragraph).strip()))
-            tokens.append(_Token("paragraph_close", None))
+            tokens.append(_new(_Token, ("paragraph_open", lines, "")))
+            tokens.append(_new(_Token, ("inline", lines, "\n".join(paragraph).strip())))
+            tokens.append(_new(_Token, ("paragraph_close", None, "")))
             paragraph.clear()
 
     for number, line in enumerate(source.split("\n")):
@@ -140,11 +144,12 @@ def _simple_blocks(source: str) -> list[_Token] | None:
                 return None
             close_paragraph(number)
             lines = [number, number + 1]
-            tokens.append(_Token("heading_open", lines))
-            tokens.append(_Token("inline", lines, content))
-            tokens.append(_Token("heading_close", None))
+            tokens.append(_new(_Token, ("heading_open", lines, "")))
+            tokens.append(_new(_Token, ("inline", lines, content)))
+            tokens.append(_new(_Token, ("heading_close", None, "")))
             continue
-        if not _PLAIN_LINE.match(line):
+        # (a letter is plain text: no block syntax starts with one)
+        if not line[0].isalpha() and not _PLAIN_LINE.match(line):
             return None
         if not paragraph:
             first = number
@@ -169,6 +174,7 @@ def read_markdown(text: str) -> Markup:
         source = regex.sub(r"\r(?!\n)", "\n", source)
     env: dict = {}
     tokens = _simple_blocks(source)
+    simple = tokens is not None
     if tokens is None:
         global _PARSER
         if _PARSER is None:
@@ -177,7 +183,9 @@ def read_markdown(text: str) -> Markup:
     references = {k.lower(): v.get("href", "") for k, v in env.get("references", {}).items()}
 
     # Whether any inline syntax may be present (in most news copy it is not).
-    inline_syntax = _INLINE_START.search(text) is not None
+    # (one `in` per character of _INLINE_START: a fast search each, where a
+    # regex scan of the whole text is not)
+    inline_syntax = any(c in text for c in _INLINE_START_CHARS)
     line_starts = [0]
     pos = source.find("\n")
     while pos >= 0:
@@ -191,6 +199,10 @@ def read_markdown(text: str) -> Markup:
         e = min(e, len(text))
         return s, text[s:e]
 
+    if simple:
+        _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments,
+                            inline_syntax, has_headline)
+        tokens = []  # read
     context: list[str] = []  # open container tokens
     row_cursor: tuple[int | None, int] = (None, 0)  # table row line, where its last cell ended
     block_kind = None
@@ -285,6 +297,52 @@ def read_markdown(text: str) -> Markup:
     # Blocks left with no prose (a line that was all shortcode or MDX comment).
     blocks = [b for b in blocks if prose[b.start : b.end].strip()]
     return Markup(prose=prose, blocks=blocks, links=links, comments=comments)
+
+
+def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments,
+                        inline_syntax, has_headline) -> None:
+    """What read_markdown's token loop does with `_simple_blocks`' tokens
+    (paragraphs and headings, outside any container, each an open, an inline and
+    a close token), without the bookkeeping the general case needs."""
+    # (_mask_inline hides inline syntax and bare URLs: without either, skip it)
+    masked = inline_syntax or "http" in text
+    size = len(text)
+    for k in range(1, len(tokens), 3):
+        tok = tokens[k]
+        heading = tokens[k - 1].type == "heading_open"
+        line_no, last = tok.map
+        segments: list[tuple[int, int]] = []
+        for content_line in tok.content.split("\n"):
+            if line_no >= last:
+                break
+            # line_text(line_no), inline
+            ls = line_starts[line_no]
+            line_no += 1
+            src = text[ls : min(line_starts[line_no] - 1, size)]
+            probe = content_line.rstrip()
+            if not probe:
+                continue
+            stripped = src.rstrip()
+            pos = len(stripped) - len(probe) if stripped.endswith(probe) else src.find(probe)
+            if pos >= 0:
+                segments.append((ls + pos, ls + pos + len(probe)))
+        if not segments:
+            continue
+        region_start, region_end = segments[0][0], segments[-1][1]
+        if not heading and text.startswith(("import", "export"), region_start) \
+                and _ESM.match(text, region_start):
+            continue  # MDX import/export statements are code
+        for s, e in segments:
+            mask.show(s, e)
+        if masked:
+            _mask_inline(text, mask, region_start, region_end, links, comments, {},
+                         syntax=inline_syntax)
+        kind = "paragraph"
+        if heading:
+            kind = "heading"
+            if not has_headline and _heading_level(text, region_start) == 1:
+                kind, has_headline = "headline", True
+        blocks.append(Block(kind, region_start, region_end))
 
 
 def _decoded_entity(m) -> str:
