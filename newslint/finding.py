@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -35,8 +36,11 @@ class Severity(str, Enum):
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True)
-class Edit:
+# Edit and Fix are NamedTuples: a frozen dataclass costs six times as much to
+# define, at every start (see config.Overrides).
+
+
+class Edit(NamedTuple):
     """Replace text[start:end] with `replacement` (offsets into the decoded text)."""
 
     start: int
@@ -44,8 +48,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that resolve a finding. Safe fixes are applied by --fix, unsafe ones
     only with --unsafe-fixes (they change meaning or need a human's eye)."""
 
