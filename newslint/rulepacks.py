@@ -338,6 +338,7 @@ class PhraseRule(Rule):
         else:
             for head in list(prefilter.rests.sources):
                 prefilter.rests[head]  # noqa: B018 - compiles on first access
+                prefilter.finders[head]  # noqa: B018 - likewise
 
     def entry_for(self, prose: str, match: Any) -> Entry | None:
         entry = self._by_phrase.get(_normal(match.group(0)))
@@ -755,7 +756,6 @@ def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tu
 
 _END = "\x00"  # a prefix that is a whole match: the rule's (?!\\w) follows
 _WORD_CLASS_TOKEN = compile_pattern(r"\[\\w\]|\(\?:\[\\w\]\)\{\d+,\d*\}")
-_MAX_FINDER_HEAD = 3
 _SPACE_TOKEN = compile_pattern(r"\[\\s\]|\(\?:\[\\s\]\)\{\d+,\d*\}")
 
 
@@ -872,16 +872,16 @@ class _Prefilter:
         is_word = _IS_WORD_CHAR
         finders = self.finders
         for head in heads:
-            finder = finders[head]
-            if finder is not None:
-                # A common head ("a", "is") followed by what its rest begins
-                # with, found by `re` in C: far fewer hits to test here.
-                for hit in finder(fold):
+            at = find(head)
+            if at >= 0 and (finder := finders[head]) is not None:
+                # The head and what its rest begins with, found by `re` in C:
+                # for a common head ("a", "is") far fewer hits to test here.
+                # (str.find first: most heads are absent, and it says so sooner.)
+                for hit in finder(fold, at):
                     at = hit.start()
                     if at == 0 or not is_word[fold[at - 1]]:
                         found.append((at, head))
                 continue
-            at = find(head)
             while at >= 0:
                 if at == 0 or not is_word[fold[at - 1]]:
                     found.append((at, head))
@@ -928,8 +928,8 @@ class _LazyRests(dict):
 class _HeadFinders(dict):
     """head -> the `finditer` of a stdlib `re` pattern for the head and the
     plain beginning of what may follow it (literal characters and runs of
-    spaces, case-folded), run on the case-folded prose; None where a plain
-    `str.find` of the head is as good. It finds every place the head is found
+    spaces, case-folded), run on the case-folded prose; None where nothing
+    plain follows the head (str.find then finds it). It finds every place the head is found
     whose rest can match there, and it may find more: the rest itself is
     still tried. (`re` finds a literal prefix quickly, `regex` does not; `re`
     calls \\s at least everything `regex` does, which a test checks.)"""
@@ -957,10 +957,9 @@ class _HeadFinders(dict):
                 else:
                     break
             plain.append(tuple(tokens))
-        # Non-overlapping hits cannot miss a head that overlaps itself: skip those.
+        # `finditer`'s hits do not overlap: a head that can overlap itself keeps str.find.
         overlaps = any(head[k:] == head[: len(head) - k] for k in range(1, len(head)))
-        # Only a short head is common enough for `re`'s slower search to pay.
-        if 0 < len(head) <= _MAX_FINDER_HEAD and plain and () not in plain and not overlaps:
+        if head and plain and () not in plain and not overlaps:
             finder = re.compile(re.escape(head) + "(?=" + _token_trie(plain) + ")").finditer
         self[head] = finder
         return finder
