@@ -336,6 +336,19 @@ class _SourcingRule(PhraseRule):
             keys.append((word, first.group(0) if first else None))
         return keys
 
+    @cached_property
+    def _trigger_groups(self) -> tuple[dict[str, list[str]], list[str]]:
+        """The trigger words by their leading run of word characters, and
+        those that open with none (always looked for)."""
+        by_key: dict[str, list[str]] = {}
+        keyless = []
+        for word, key in self._trigger_keys:
+            if key is None:
+                keyless.append(word)
+            else:
+                by_key.setdefault(key, []).append(word)
+        return by_key, keyless
+
     def regions(self, document: Document) -> list[tuple[int, int]]:
         """Only the stretches around trigger words: the full patterns are costly to
         try at every word, and a document has few trigger words."""
@@ -435,9 +448,13 @@ class _SourcingRule(PhraseRule):
         size_of_text = len(lowered)
         found = []
         find = lowered.find
-        for word, key in self._trigger_keys:
-            if present is not None and key is not None and key not in present:
-                continue
+        if present is None:
+            words = [word for word, _ in self._trigger_keys]
+        else:
+            by_key, words = self._trigger_groups
+            # (A set operation in C, not a test per trigger word: most are absent.)
+            words = words + [w for key in present.intersection(by_key) for w in by_key[key]]
+        for word in words:
             size = len(word)
             at = find(word)
             while at >= 0:
