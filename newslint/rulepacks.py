@@ -388,12 +388,19 @@ class PhraseRule(Rule):
                 by_phrase.setdefault(_normal(entry.phrase), entry)
         return by_phrase
 
-    def scan(self, document: Document, start: int, end: int) -> Iterable[Any]:
+    def scan(self, document: Document, start: int, end: int,
+             before: int | None = None) -> Iterable[Any]:
         """The matches of the rule's pattern in the prose from `start` to `end`,
         exactly as `finditer` finds them; the pattern is tried only where the
-        prefilter says a match can begin."""
+        prefilter says a match can begin. `before`: the caller knows that no
+        match begins there or later (a plugin whose matches all hold a word it
+        has found), so the scan stops there."""
         if not self._alternatives:
             return
+        if before is not None:
+            end_of_starts = min(end, before)
+        else:
+            end_of_starts = end
         prose = document.prose
         prefilter = None if _NO_PREFILTER else self._analysis[0]
         state = prefilter.candidates(document) if prefilter is not None else None
@@ -414,7 +421,10 @@ class PhraseRule(Rule):
         else:
             candidates = None
         if candidates is None:
-            yield from self.compiled[0].finditer(prose, start, end, timeout=PATTERN_TIMEOUT)
+            if before is None or prefilter is None:
+                yield from self.compiled[0].finditer(prose, start, end, timeout=PATTERN_TIMEOUT)
+            else:
+                yield from self._scan_word_starts(document, start, end, end_of_starts, prefilter)
             return
         import bisect
 
@@ -425,7 +435,7 @@ class PhraseRule(Rule):
         count = len(candidates)
         while i < count:
             at = candidates[i][0]
-            if at >= end:
+            if at >= end_of_starts:
                 break
             # Every head found at this offset whose rest follows it.
             indices: set[int] = set()
@@ -444,6 +454,26 @@ class PhraseRule(Rule):
                     yield m
                     resume = m.end()
                     break
+
+    def _scan_word_starts(self, document: Document, start: int, end: int, last: int,
+                          prefilter: _Prefilter) -> Iterable[Any]:
+        """`scan` where a live prefix opens with a class and matches begin only
+        before `last`: the one pattern tried at each word start before `last`
+        where the live heads or the classes say a match may begin, which over a
+        short stretch beats `finditer` over the whole region."""
+        prose = document.prose
+        may_begin = prefilter.start_test(document, start, end)
+        match = self.compiled[0].match
+        resume = start
+        # The pattern opens with (?<!\w): only a word start can begin a match.
+        for at in _WORD_STARTS.finditer(prose, start, last):
+            at = at.start()
+            if at < resume or (may_begin is not None and not may_begin(at)):
+                continue
+            found = match(prose, at, end, timeout=PATTERN_TIMEOUT)
+            if found is not None:
+                yield found
+                resume = found.end()
 
     # -- checking -------------------------------------------------------
     def regions(self, document: Document) -> list[tuple[int, int]]:
@@ -555,6 +585,7 @@ _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
 _ANALYSIS_VERSION = 4  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
+_WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)  # as the rules read \w
 
 
 class _WordChars(dict):
@@ -844,6 +875,13 @@ class _Prefilter:
         self.rests = _LazyRests(rest_sources, regex.V0 | regex.IGNORECASE)
         self.rests[""] = None
         self.finders = _HeadFinders(rest_sources)
+        # What the prefixes that open with a class open with (None: anything).
+        openings = {rest[0] if rest else "" for rest in rest_sources.get("", ())}
+        self.class_starts = None
+        if openings and "" not in openings:
+            self.class_starts = compile_pattern(
+                "(?:" + "|".join(sorted(openings)) + ")", regex.V0 | regex.IGNORECASE
+            )
 
     def candidates(self, document: Document) -> tuple[list[tuple[int, str]], bool] | None:
         """Sorted (offset, head) pairs where a match may begin, and whether a
@@ -852,13 +890,44 @@ class _Prefilter:
         cache = document.__dict__.setdefault("_phrase_rule_candidates", {})
         key = id(self)
         if key not in cache:
-            heads = set(self.always)
-            for anchor in self.anchors.intersection(document.folded_words):
-                heads |= self.by_anchor[anchor]
+            heads = self.live_heads(document)[0]
             # A live prefix that opens with a class: the scan takes the whole region.
             found = None if "" in heads else self.positions(document, heads)
             cache[key] = None if found is None else (found, False)
         return cache[key]
+
+    def live_heads(self, document: Document) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The heads of the prefixes whose anchors the document has, and those
+        of them that are not empty (for str.startswith). Kept with the document."""
+        cache = document.__dict__.setdefault("_phrase_rule_heads", {})
+        found = cache.get(id(self))
+        if found is None:
+            heads = set(self.always)
+            for anchor in self.anchors.intersection(document.folded_words):
+                heads |= self.by_anchor[anchor]
+            found = cache[id(self)] = frozenset(heads), tuple(head for head in heads if head)
+        return found
+
+    def start_test(self, document: Document, start: int, end: int):
+        """A test of whether a match may begin at an offset of the region: a
+        live head is there in the case-folded prose, or a live prefix's opening
+        class matches there; None when the prose cannot be searched case-folded."""
+        fold = document.folded_prose
+        if fold is None:
+            return None
+        heads, literal = self.live_heads(document)
+        extra = self.cut_word_heads(document, start, end)
+        if extra:
+            heads = heads | extra
+            literal = tuple(head for head in heads if head)
+        starts = fold.startswith
+        if "" not in heads:
+            return lambda at: starts(literal, at)
+        if self.class_starts is None:
+            return None
+        opening = self.class_starts.match
+        prose = document.prose
+        return lambda at: starts(literal, at) or opening(prose, at) is not None
 
     def positions(self, document: Document, heads: set[str]) -> list[tuple[int, str]] | None:
         heads = heads - {""}  # a prefix that opens with a class: the scan takes it all

@@ -272,6 +272,10 @@ def _core_scan_agrees(rule: PhraseRule, text: str) -> None:
         fast = [m.span() for m in PhraseRule.scan(rule, document, start, end)]
         plain = [m.span() for m in pattern.finditer(document.prose, start, end)]
         assert fast == plain, (rule.code, text)
+        # `before` just after the last match begins (no match begins later).
+        before = plain[-1][0] + 1 if plain else start
+        limited = [m.span() for m in PhraseRule.scan(rule, document, start, end, before)]
+        assert limited == plain, (rule.code, text, before)
 
 
 def test_head_finders_in_use():
