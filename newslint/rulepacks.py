@@ -890,22 +890,22 @@ class _Prefilter:
         cache = document.__dict__.setdefault("_phrase_rule_candidates", {})
         key = id(self)
         if key not in cache:
-            heads = self.live_heads(document)[0]
+            heads = self.live_heads(document)
             # A live prefix that opens with a class: the scan takes the whole region.
             found = None if "" in heads else self.positions(document, heads)
             cache[key] = None if found is None else (found, False)
         return cache[key]
 
-    def live_heads(self, document: Document) -> tuple[frozenset[str], tuple[str, ...]]:
-        """The heads of the prefixes whose anchors the document has, and those
-        of them that are not empty (for str.startswith). Kept with the document."""
+    def live_heads(self, document: Document) -> frozenset[str]:
+        """The heads of the prefixes whose anchors the document has. Kept with
+        the document."""
         cache = document.__dict__.setdefault("_phrase_rule_heads", {})
         found = cache.get(id(self))
         if found is None:
             heads = set(self.always)
             for anchor in self.anchors.intersection(document.folded_words):
                 heads |= self.by_anchor[anchor]
-            found = cache[id(self)] = frozenset(heads), tuple(head for head in heads if head)
+            found = cache[id(self)] = frozenset(heads)
         return found
 
     def start_test(self, document: Document, start: int, end: int):
@@ -915,11 +915,8 @@ class _Prefilter:
         fold = document.folded_prose
         if fold is None:
             return None
-        heads, literal = self.live_heads(document)
-        extra = self.cut_word_heads(document, start, end)
-        if extra:
-            heads = heads | extra
-            literal = tuple(head for head in heads if head)
+        heads = self.live_heads(document) | self.cut_word_heads(document, start, end)
+        literal = tuple(head for head in heads if head)
         starts = fold.startswith
         if "" not in heads:
             return lambda at: starts(literal, at)
