@@ -235,6 +235,9 @@ class PhraseRule(Rule):
     scope: str = "all"  # all, headline or body
     skip_quotations: bool = True
     case_sensitive: bool = False
+    #: The regions cover little of a document (a plugin's windows): the
+    #: prefilter then looks for heads in each region, not in the whole document.
+    sparse_regions: bool = False
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
@@ -403,7 +406,12 @@ class PhraseRule(Rule):
             end_of_starts = end
         prose = document.prose
         prefilter = None if _NO_PREFILTER else self._analysis[0]
-        state = prefilter.candidates(document) if prefilter is not None else None
+        if prefilter is None:
+            state = None
+        elif self.sparse_regions:
+            state = prefilter.region_candidates(document, start, end)
+        else:
+            state = prefilter.candidates(document)
         if state is not None:
             candidates, class_live = state
             extra = prefilter.cut_word_heads(document, start, end)
@@ -926,24 +934,37 @@ class _Prefilter:
         prose = document.prose
         return lambda at: starts(literal, at) or opening(prose, at) is not None
 
-    def positions(self, document: Document, heads: set[str]) -> list[tuple[int, str]] | None:
+    def region_candidates(self, document: Document, start: int,
+                          end: int) -> tuple[list[tuple[int, str]], bool] | None:
+        """What `candidates` gives, for the region from `start` to `end` only
+        (the heads and their rests must end by `end`, as a match must)."""
+        heads = self.live_heads(document)
+        if "" in heads:
+            return None
+        found = self.positions(document, heads, start, end)
+        return None if found is None else (found, False)
+
+    def positions(self, document: Document, heads: set[str], start: int = 0,
+                  end: int | None = None) -> list[tuple[int, str]] | None:
         heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
         if not heads:
             return []
         fold = document.folded_prose
         if fold is None:
             return None
+        if end is None:
+            end = len(fold)
         found = []
         find = fold.find
         is_word = _IS_WORD_CHAR
         finders = self.finders
         for head in heads:
-            at = find(head)
+            at = find(head, start, end)
             if at >= 0 and (finder := finders[head]) is not None:
                 # The head and what its rest begins with, found by `re` in C:
                 # for a common head ("a", "is") far fewer hits to test here.
                 # (str.find first: most heads are absent, and it says so sooner.)
-                for hit in finder(fold, at):
+                for hit in finder(fold, at, end):
                     at = hit.start()
                     if at == 0 or not is_word[fold[at - 1]]:
                         found.append((at, head))
@@ -951,7 +972,7 @@ class _Prefilter:
             while at >= 0:
                 if at == 0 or not is_word[fold[at - 1]]:
                     found.append((at, head))
-                at = find(head, at + 1)
+                at = find(head, at + 1, end)
         found.sort()
         return found
 

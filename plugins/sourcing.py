@@ -670,6 +670,7 @@ class VagueSource(_SourcingRule):
     }
 
     window = (90, 260)
+    sparse_regions = True  # the windows hold about a quarter of the prose
 
     @cached_property
     def _modifiers(self) -> regex.Pattern:

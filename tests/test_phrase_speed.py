@@ -276,6 +276,13 @@ def _core_scan_agrees(rule: PhraseRule, text: str) -> None:
         before = plain[-1][0] + 1 if plain else start
         limited = [m.span() for m in PhraseRule.scan(rule, document, start, end, before)]
         assert limited == plain, (rule.code, text, before)
+        # Heads looked for in the region only, not in the whole document.
+        rule.sparse_regions = not type(rule).sparse_regions
+        try:
+            other = [m.span() for m in PhraseRule.scan(rule, _document(text), start, end)]
+        finally:
+            del rule.sparse_regions
+        assert other == plain, (rule.code, text, "sparse_regions")
 
 
 def test_head_finders_in_use():
