@@ -235,6 +235,9 @@ class PhraseRule(Rule):
     scope: str = "all"  # all, headline or body
     skip_quotations: bool = True
     case_sensitive: bool = False
+    #: The regions cover little of a document (a plugin's windows): the
+    #: prefilter then looks for heads in each region, not in the whole document.
+    sparse_regions: bool = False
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
@@ -349,6 +352,7 @@ class PhraseRule(Rule):
         else:
             for head in list(prefilter.rests.sources):
                 prefilter.rests[head]  # noqa: B018 - compiles on first access
+                prefilter.finders[head]  # noqa: B018 - likewise
 
     def entry_for(self, prose: str, match: Any) -> Entry | None:
         entry = self._by_phrase.get(_normal(match.group(0)))
@@ -398,15 +402,27 @@ class PhraseRule(Rule):
                 by_phrase.setdefault(_normal(entry.phrase), entry)
         return by_phrase
 
-    def scan(self, document: Document, start: int, end: int) -> Iterable[Any]:
+    def scan(self, document: Document, start: int, end: int,
+             before: int | None = None) -> Iterable[Any]:
         """The matches of the rule's pattern in the prose from `start` to `end`,
         exactly as `finditer` finds them; the pattern is tried only where the
-        prefilter says a match can begin."""
+        prefilter says a match can begin. `before`: the caller knows that no
+        match begins there or later (a plugin whose matches all hold a word it
+        has found), so the scan stops there."""
         if not self._alternatives:
             return
+        if before is not None:
+            end_of_starts = min(end, before)
+        else:
+            end_of_starts = end
         prose = document.prose
         prefilter = None if _NO_PREFILTER else self._analysis[0]
-        state = prefilter.candidates(document) if prefilter is not None else None
+        if prefilter is None:
+            state = None
+        elif self.sparse_regions:
+            state = prefilter.region_candidates(document, start, end)
+        else:
+            state = prefilter.candidates(document)
         if state is not None:
             candidates, class_live = state
             extra = prefilter.cut_word_heads(document, start, end)
@@ -424,7 +440,10 @@ class PhraseRule(Rule):
         else:
             candidates = None
         if candidates is None:
-            yield from self.compiled[0].finditer(prose, start, end, timeout=PATTERN_TIMEOUT)
+            if before is None or prefilter is None:
+                yield from self.compiled[0].finditer(prose, start, end, timeout=PATTERN_TIMEOUT)
+            else:
+                yield from self._scan_word_starts(document, start, end, end_of_starts, prefilter)
             return
         import bisect
 
@@ -435,7 +454,7 @@ class PhraseRule(Rule):
         count = len(candidates)
         while i < count:
             at = candidates[i][0]
-            if at >= end:
+            if at >= end_of_starts:
                 break
             # Every head found at this offset whose rest follows it.
             indices: set[int] = set()
@@ -454,6 +473,26 @@ class PhraseRule(Rule):
                     yield m
                     resume = m.end()
                     break
+
+    def _scan_word_starts(self, document: Document, start: int, end: int, last: int,
+                          prefilter: _Prefilter) -> Iterable[Any]:
+        """`scan` where a live prefix opens with a class and matches begin only
+        before `last`: the one pattern tried at each word start before `last`
+        where the live heads or the classes say a match may begin, which over a
+        short stretch beats `finditer` over the whole region."""
+        prose = document.prose
+        may_begin = prefilter.start_test(document, start, end)
+        match = self.compiled[0].match
+        resume = start
+        # The pattern opens with (?<!\w): only a word start can begin a match.
+        for at in _WORD_STARTS.finditer(prose, start, last):
+            at = at.start()
+            if at < resume or (may_begin is not None and not may_begin(at)):
+                continue
+            found = match(prose, at, end, timeout=PATTERN_TIMEOUT)
+            if found is not None:
+                yield found
+                resume = found.end()
 
     # -- checking -------------------------------------------------------
     def regions(self, document: Document) -> list[tuple[int, int]]:
@@ -584,8 +623,9 @@ _NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
 _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
-_ANALYSIS_VERSION = 6  # bump when the analysis changes: cached results are keyed by it
+_ANALYSIS_VERSION = 7  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
+_WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)  # as the rules read \w
 
 
 class _WordChars(dict):
@@ -786,6 +826,7 @@ def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tu
 
 
 _END = "\x00"  # a prefix that is a whole match: the rule's (?!\\w) follows
+_WORD_CLASS_TOKEN = compile_pattern(r"\[\\w\]|\(\?:\[\\w\]\)\{\d+,\d*\}")
 _SPACE_TOKEN = compile_pattern(r"\[\\s\]|\(\?:\[\\s\]\)\{\d+,\d*\}")
 
 
@@ -858,28 +899,43 @@ class _Prefilter:
             rest = tokens[split : split + _MAX_REST] if len(head) == len(raw) else ()
             rest_sources.setdefault(head, set()).add(tuple(t for t in rest if t != _END))
             head_entries.setdefault(head, set()).add(index)
-        # Each head's rests as the source of one pattern (None: anything may
-        # follow): built here, so the cached analysis holds strings, which load
-        # several times faster than the sets of token tuples.
+        # The patterns are built here, as sources, so the cached analysis holds
+        # strings, which load several times faster than sets of token tuples:
+        # each head's rests as one pattern (None: anything may follow), ...
+        rests = {
+            # see PhraseRule._matcher for `|(?!)`
+            head: None if () in found else "(?:" + _token_trie(found) + ")|(?!)"
+            for head, found in rest_sources.items()
+        }
+        rests[""] = None
+        # ... the `re` pattern that finds each head (see _HeadFinders), ...
+        finders = {head: _finder_source(head, found) for head, found in rest_sources.items()}
+        # ... and what the prefixes that open with a class open with (None: anything).
+        openings = {rest[0] if rest else "" for rest in rest_sources.get("", ())}
+        class_starts = None
+        if openings and "" not in openings:
+            class_starts = "(?:" + "|".join(sorted(openings)) + ")"
         self.__setstate__((
             self.by_anchor,
             self.always,
-            {
-                # see PhraseRule._matcher for `|(?!)`
-                head: None if () in rests else "(?:" + _token_trie(rests) + ")|(?!)"
-                for head, rests in rest_sources.items()
-            },
+            rests,
+            finders,
+            class_starts,
             {h: tuple(sorted(i)) for h, i in head_entries.items()},
         ))
 
     def __getstate__(self):
-        return self.by_anchor, self.always, self.rests.sources, self.head_entries
+        return self._state
 
     def __setstate__(self, state) -> None:
-        self.by_anchor, self.always, rest_sources, self.head_entries = state
+        self._state = state
+        self.by_anchor, self.always, rests, finders, class_starts, self.head_entries = state
         self.anchors = frozenset(self.by_anchor)
-        self.rests = _LazyRests(rest_sources, regex.V0 | regex.IGNORECASE)
-        self.rests[""] = None
+        self.rests = _LazyRests(rests, regex.V0 | regex.IGNORECASE)
+        self.finders = _HeadFinders(finders)
+        self.class_starts = None
+        if class_starts is not None:
+            self.class_starts = compile_pattern(class_starts, regex.V0 | regex.IGNORECASE)
 
     def candidates(self, document: Document) -> tuple[list[tuple[int, str]], bool] | None:
         """Sorted (offset, head) pairs where a match may begin, and whether a
@@ -888,30 +944,81 @@ class _Prefilter:
         cache = document.__dict__.setdefault("_phrase_rule_candidates", {})
         key = id(self)
         if key not in cache:
-            heads = set(self.always)
-            for anchor in self.anchors.intersection(document.folded_words):
-                heads |= self.by_anchor[anchor]
+            heads = self.live_heads(document)
             # A live prefix that opens with a class: the scan takes the whole region.
             found = None if "" in heads else self.positions(document, heads)
             cache[key] = None if found is None else (found, False)
         return cache[key]
 
-    def positions(self, document: Document, heads: set[str]) -> list[tuple[int, str]] | None:
+    def live_heads(self, document: Document) -> frozenset[str]:
+        """The heads of the prefixes whose anchors the document has. Kept with
+        the document."""
+        cache = document.__dict__.setdefault("_phrase_rule_heads", {})
+        found = cache.get(id(self))
+        if found is None:
+            heads = set(self.always)
+            for anchor in self.anchors.intersection(document.folded_words):
+                heads |= self.by_anchor[anchor]
+            found = cache[id(self)] = frozenset(heads)
+        return found
+
+    def start_test(self, document: Document, start: int, end: int):
+        """A test of whether a match may begin at an offset of the region: a
+        live head is there in the case-folded prose, or a live prefix's opening
+        class matches there; None when the prose cannot be searched case-folded."""
+        fold = document.folded_prose
+        if fold is None:
+            return None
+        heads = self.live_heads(document) | self.cut_word_heads(document, start, end)
+        literal = tuple(head for head in heads if head)
+        starts = fold.startswith
+        if "" not in heads:
+            return lambda at: starts(literal, at)
+        if self.class_starts is None:
+            return None
+        opening = self.class_starts.match
+        prose = document.prose
+        return lambda at: starts(literal, at) or opening(prose, at) is not None
+
+    def region_candidates(self, document: Document, start: int,
+                          end: int) -> tuple[list[tuple[int, str]], bool] | None:
+        """What `candidates` gives, for the region from `start` to `end` only
+        (the heads and their rests must end by `end`, as a match must)."""
+        heads = self.live_heads(document)
+        if "" in heads:
+            return None
+        found = self.positions(document, heads, start, end)
+        return None if found is None else (found, False)
+
+    def positions(self, document: Document, heads: set[str], start: int = 0,
+                  end: int | None = None) -> list[tuple[int, str]] | None:
         heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
         if not heads:
             return []
         fold = document.folded_prose
         if fold is None:
             return None
+        if end is None:
+            end = len(fold)
         found = []
         find = fold.find
         is_word = _IS_WORD_CHAR
+        finders = self.finders
         for head in heads:
-            at = find(head)
+            at = find(head, start, end)
+            if at >= 0 and (finder := finders[head]) is not None:
+                # The head and what its rest begins with, found by `re` in C:
+                # for a common head ("a", "is") far fewer hits to test here.
+                # (str.find first: most heads are absent, and it says so sooner.)
+                for hit in finder(fold, at, end):
+                    at = hit.start()
+                    if at == 0 or not is_word[fold[at - 1]]:
+                        found.append((at, head))
+                continue
             while at >= 0:
                 if at == 0 or not is_word[fold[at - 1]]:
                     found.append((at, head))
-                at = find(head, at + 1)
+                at = find(head, at + 1, end)
         found.sort()
         return found
 
@@ -946,6 +1053,56 @@ class _LazyRests(dict):
         pattern = None if source is None else compile_pattern(source, self.flags)
         self[head] = pattern
         return pattern
+
+
+class _HeadFinders(dict):
+    """head -> the `finditer` of a stdlib `re` pattern for the head and the
+    plain beginning of what may follow it (see `_finder_source`), run on the
+    case-folded prose; None where nothing plain follows the head (str.find then
+    finds it)."""
+
+    def __init__(self, sources: Mapping[str, str | None]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, head: str):
+        import re
+
+        source = self.sources.get(head)
+        finder = None if source is None else re.compile(source).finditer
+        self[head] = finder
+        return finder
+
+
+def _finder_source(head: str, rests: set[tuple[str, ...]]) -> str | None:
+    """A stdlib `re` pattern for `head` and the plain beginning of what may
+    follow it (literal characters and runs of spaces, case-folded). It finds
+    every place the head is found whose rest can match there, and it may find
+    more: the rest itself is still tried. (`re` finds a literal prefix quickly,
+    `regex` does not; `re` calls \\s at least everything `regex` does, which a
+    test checks.)"""
+    import re
+
+    plain = []
+    for rest in rests:
+        tokens = []
+        for token in rest:
+            char = _literal(token)
+            if char is not None and len(char.casefold()) == 1:
+                tokens.append(re.escape(char.casefold()))
+            elif char is None and _SPACE_TOKEN.fullmatch(token):
+                tokens.append(token)
+            elif char is None and _WORD_CLASS_TOKEN.fullmatch(token):
+                # No character `regex` calls \\w is one `re` calls \\s.
+                tokens.append(token.replace("[\\w]", "\\S"))
+            else:
+                break
+        plain.append(tuple(tokens))
+    # `finditer`'s hits do not overlap: a head that can overlap itself keeps str.find.
+    overlaps = any(head[k:] == head[: len(head) - k] for k in range(1, len(head)))
+    if head and plain and () not in plain and not overlaps:
+        return re.escape(head) + "(?=" + _token_trie(plain) + ")"
+    return None
 
 
 def _token_trie(sequences: Iterable[tuple[str, ...]]) -> str:

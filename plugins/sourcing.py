@@ -213,10 +213,6 @@ _RULE_WORD = compile_pattern(r"\w", regex.V0 | regex.IGNORECASE)
 _RE_WORD = re.compile(r"\w")
 _LEADING_WORD = re.compile(r"\w+")
 _RE_WORD_RUN = re.compile(r"\w+")
-#: Where a rule's pattern, which opens with (?<!\w), may begin.
-_RULE_WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)
-#: As the core's scan bounds each match.
-_MATCH_TIMEOUT = 2.0
 
 
 class _PerCharacter(dict):
@@ -302,9 +298,6 @@ class _SourcingRule(PhraseRule):
     skip_quotations = True
     #: Characters of context a match may span before and after a trigger word.
     window: tuple[int, int] = (0, 0)
-    #: Scan each window with the whole pattern, but only up to its last trigger
-    #: word (see `scan`), rather than with the core's prefilter.
-    scan_to_last_trigger = False
 
     def _trigger_words(self) -> list[str] | None:
         """Words one of which every match contains; None to scan everything."""
@@ -335,6 +328,19 @@ class _SourcingRule(PhraseRule):
             first = _LEADING_WORD.match(word)
             keys.append((word, first.group(0) if first else None))
         return keys
+
+    @cached_property
+    def _trigger_groups(self) -> tuple[dict[str, list[str]], list[str]]:
+        """The trigger words by their leading run of word characters, and
+        those that open with none (always looked for)."""
+        by_key: dict[str, list[str]] = {}
+        keyless = []
+        for word, key in self._trigger_keys:
+            if key is None:
+                keyless.append(word)
+            else:
+                by_key.setdefault(key, []).append(word)
+        return by_key, keyless
 
     def regions(self, document: Document) -> list[tuple[int, int]]:
         """Only the stretches around trigger words: the full patterns are costly to
@@ -374,29 +380,16 @@ class _SourcingRule(PhraseRule):
     def _reach_key(self) -> str:
         return f"_sourcing_reach_{self.code}"
 
-    def scan(self, document: Document, start: int, end: int):
+    def scan(self, document: Document, start: int, end: int, before: int | None = None):
         """The pattern's matches in a window, as `finditer` finds them, tried
         only up to the window's last trigger word: every match holds a trigger
         word, so none begins after it, and the stretch after it (a match's
         reach) is most of the window."""
         reach = document.__dict__.get(self._reach_key, {}).get((start, end))
-        pattern = self.compiled[0]
-        if (not self.scan_to_last_trigger or reach is None or pattern is None
-                or self._cuts_trigger(document, end)):
-            yield from super().scan(document, start, end)
+        if reach is None or self._cuts_trigger(document, end):
+            yield from super().scan(document, start, end, before)
             return
-        prose = document.prose
-        match = pattern.match
-        resume = start
-        # The pattern opens with (?<!\w): try it only there.
-        for at in _RULE_WORD_STARTS.finditer(prose, start, reach):
-            at = at.start()
-            if at < resume:
-                continue
-            found = match(prose, at, end, timeout=_MATCH_TIMEOUT)
-            if found is not None:
-                yield found
-                resume = found.end()
+        yield from super().scan(document, start, end, reach if before is None else min(before, reach))
 
     def _cuts_trigger(self, document: Document, end: int) -> bool:
         """A window that ends inside a word makes a word of its first part,
@@ -435,9 +428,13 @@ class _SourcingRule(PhraseRule):
         size_of_text = len(lowered)
         found = []
         find = lowered.find
-        for word, key in self._trigger_keys:
-            if present is not None and key is not None and key not in present:
-                continue
+        if present is None:
+            words = [word for word, _ in self._trigger_keys]
+        else:
+            by_key, words = self._trigger_groups
+            # (A set operation in C, not a test per trigger word: most are absent.)
+            words = words + [w for key in present.intersection(by_key) for w in by_key[key]]
+        for word in words:
             size = len(word)
             at = find(word)
             while at >= 0:
@@ -524,10 +521,6 @@ class UnsourcedReport(_SourcingRule):
     }
 
     window = (90, 200)
-    # A report's name may open with any capitalised word ("Pentagon documents
-    # show"), which the core's prefilter cannot place: it would scan the whole
-    # of every window.
-    scan_to_last_trigger = True
 
     def _trigger_words(self) -> list[str]:
         return self.lists.get("report") or ["report", "reports"]
@@ -677,6 +670,7 @@ class VagueSource(_SourcingRule):
     }
 
     window = (90, 260)
+    sparse_regions = True  # the windows hold about a quarter of the prose
 
     @cached_property
     def _modifiers(self) -> regex.Pattern:

@@ -271,3 +271,81 @@ def test_every_match_begins_with_one_of_the_first_words(parts):
         for match in rule.compiled[0].finditer(prose):
             word = regex.match(r"\w+", prose, pos=match.start())
             assert word and word.group(0).lower() in words, (rule.code, match)
+
+# -- head finders (`re` on the folded prose) --------------------------------
+
+
+def test_re_space_covers_regex_space():
+    """The head finders read a run of spaces with `re`'s \\s and a word character
+    as `re`'s \\S: sound only if `re` calls \\s every character `regex` does,
+    and no character `regex` calls \\w."""
+    import re
+    import sys
+
+    text = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    regex_space = set(regex.findall(r"\s", text, flags=regex.V0))
+    assert regex_space <= set(re.findall(r"\s", text))
+    assert not set(regex.findall(r"\w", text, flags=regex.V0)) & set(re.findall(r"\s", text))
+
+
+def _prefiltered_rules() -> list[PhraseRule]:
+    """Every rule the core's scan prefilters, plugins' subclasses included."""
+    rules = Linter().registry.rules.values()
+    return [r for r in rules if isinstance(r, PhraseRule) and r.entries and r._analysis[0] is not None]
+
+
+ALL_RULES = _prefiltered_rules()
+ALL_EXAMPLES = [t for rule in ALL_RULES for e in rule.entries for t in e.matches + e.non_matches]
+ALL_WORDS = sorted({w for text in ALL_EXAMPLES for w in regex.findall(r"[\w’'-]+", text)})
+SPACES = [" ", "  ", "\n", "\t", "\xa0", "\u2003", " \n ", "\x0b"]
+
+
+def _core_scan_agrees(rule: PhraseRule, text: str) -> None:
+    document = _document(text)
+    pattern = rule.compiled[0]
+    for start, end in PhraseRule.regions(rule, document):
+        fast = [m.span() for m in PhraseRule.scan(rule, document, start, end)]
+        plain = [m.span() for m in pattern.finditer(document.prose, start, end)]
+        assert fast == plain, (rule.code, text)
+        # `before` just after the last match begins (no match begins later).
+        before = plain[-1][0] + 1 if plain else start
+        limited = [m.span() for m in PhraseRule.scan(rule, document, start, end, before)]
+        assert limited == plain, (rule.code, text, before)
+        # Heads looked for in the region only, not in the whole document.
+        rule.sparse_regions = not type(rule).sparse_regions
+        try:
+            other = [m.span() for m in PhraseRule.scan(rule, _document(text), start, end)]
+        finally:
+            del rule.sparse_regions
+        assert other == plain, (rule.code, text, "sparse_regions")
+
+
+def test_head_finders_in_use():
+    """The common heads of the sourcing rules are found with `re`."""
+    codes = {r.code: r for r in ALL_RULES}
+    assert codes["NL102"]._analysis[0].finders["a"] is not None
+    assert codes["NL103"]._analysis[0].finders["it"] is not None
+
+
+def test_all_examples_scan_the_same():
+    for rule in ALL_RULES:
+        for text in ALL_EXAMPLES:
+            _core_scan_agrees(rule, text)
+            _core_scan_agrees(rule, regex.sub(r" ", "\xa0 ", text))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    parts=st.lists(
+        st.one_of(st.sampled_from(ALL_EXAMPLES), st.sampled_from(ALL_WORDS),
+                  st.sampled_from(SPACES), st.sampled_from(GLUE)),
+        min_size=1, max_size=40,
+    ),
+    caps=st.booleans(),
+)
+def test_random_texts_scan_the_same_with_every_rule(parts, caps):
+    text = "".join(parts)
+    if caps:
+        text = text.upper()
+    for rule in ALL_RULES:
+        _core_scan_agrees(rule, text)
