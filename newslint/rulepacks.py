@@ -352,7 +352,6 @@ class PhraseRule(Rule):
         else:
             for head in list(prefilter.rests.sources):
                 prefilter.rests[head]  # noqa: B018 - compiles on first access
-                prefilter.finders[head]  # noqa: B018 - likewise
 
     def entry_for(self, prose: str, match: Any) -> Entry | None:
         entry = self._by_phrase.get(_normal(match.group(0)))
@@ -623,6 +622,7 @@ _NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
 _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
+_BUSY_HEAD = 24  # str.find stops in one region that make a head's `re` finder worth compiling
 _ANALYSIS_VERSION = 7  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
 _WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)  # as the rules read \w
@@ -1006,7 +1006,7 @@ class _Prefilter:
         finders = self.finders
         for head in heads:
             at = find(head, start, end)
-            if at >= 0 and (finder := finders[head]) is not None:
+            if at >= 0 and (finder := finders.get(head)) is not None:
                 # The head and what its rest begins with, found by `re` in C:
                 # for a common head ("a", "is") far fewer hits to test here.
                 # (str.find first: most heads are absent, and it says so sooner.)
@@ -1015,10 +1015,16 @@ class _Prefilter:
                     if at == 0 or not is_word[fold[at - 1]]:
                         found.append((at, head))
                 continue
+            stops = 0
             while at >= 0:
+                stops += 1
                 if at == 0 or not is_word[fold[at - 1]]:
                     found.append((at, head))
                 at = find(head, at + 1, end)
+            if stops > _BUSY_HEAD:
+                # Compiling a finder costs about as much as a few hundred stops
+                # of str.find: it is made once a head proves common.
+                finders[head]  # noqa: B018 - compiles on first access
         found.sort()
         return found
 
@@ -1058,8 +1064,9 @@ class _LazyRests(dict):
 class _HeadFinders(dict):
     """head -> the `finditer` of a stdlib `re` pattern for the head and the
     plain beginning of what may follow it (see `_finder_source`), run on the
-    case-folded prose; None where nothing plain follows the head (str.find then
-    finds it)."""
+    case-folded prose; None where nothing plain follows the head. A finder is
+    compiled once its head proves common (`_Prefilter.positions`); until then,
+    and for a head without one, str.find finds the head."""
 
     def __init__(self, sources: Mapping[str, str | None]) -> None:
         super().__init__()

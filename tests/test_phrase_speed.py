@@ -289,9 +289,16 @@ def test_re_space_covers_regex_space():
 
 
 def _prefiltered_rules() -> list[PhraseRule]:
-    """Every rule the core's scan prefilters, plugins' subclasses included."""
+    """Every rule the core's scan prefilters, plugins' subclasses included,
+    with every head finder compiled (a run compiles one once its head proves
+    common; RULES, above, keep the lazy ones)."""
     rules = Linter().registry.rules.values()
-    return [r for r in rules if isinstance(r, PhraseRule) and r.entries and r._analysis[0] is not None]
+    found = [r for r in rules if isinstance(r, PhraseRule) and r.entries and r._analysis[0] is not None]
+    for rule in found:
+        finders = rule._analysis[0].finders
+        for head in finders.sources:
+            finders[head]  # noqa: B018 - compiles on first access
+    return found
 
 
 ALL_RULES = _prefiltered_rules()
@@ -318,6 +325,17 @@ def _core_scan_agrees(rule: PhraseRule, text: str) -> None:
         finally:
             del rule.sparse_regions
         assert other == plain, (rule.code, text, "sparse_regions")
+
+
+def test_a_head_finder_is_compiled_once_the_head_proves_common():
+    rule = next(r for r in _pack_rules() if r.code in ("NL102", "NL201"))
+    prefilter = rule._analysis[0]
+    head = next(h for h, source in prefilter.finders.sources.items() if source)
+    assert head not in prefilter.finders
+    prefilter.positions(_document(f"{head} " * 5), {head})
+    assert head not in prefilter.finders
+    prefilter.positions(_document(f"{head} " * (rulepacks._BUSY_HEAD + 1)), {head})
+    assert prefilter.finders[head] is not None
 
 
 def test_head_finders_in_use():
