@@ -300,6 +300,26 @@ def _is_base(cue: str) -> bool:
     return not (word.endswith("s") and not word.endswith("ss"))
 
 
+@lru_cache(maxsize=1024)
+def _cue_kind(cue: str) -> tuple[bool, str]:
+    """(a “put it” cue, which counts only in the quotation's own sentence; how
+    the cue finds its speaker: the `kind` of _has_speaker, or "named" when the
+    phrase names the source itself)."""
+    put = cue.startswith("put")
+    if cue.startswith(("according", "in the words of")) or cue.endswith((" from", " by")):
+        return put, "according"
+    if cue.startswith("quoted as"):
+        return put, "quoted-as"
+    words = cue.split()
+    if words[-1] in ("view", "words", "opinion", "account", "telling") or cue.startswith("from "):
+        # in Lee's view, in her own words, from the court's ruling: the source
+        # is named in the phrase itself.
+        return put, "named"
+    if words[0] in ("in", "on", "during", "via", "through"):
+        return put, "medium"
+    return put, "verb"
+
+
 def _drop_medium(tokens: list[str]) -> list[str]:
     # The medium phrase itself (“in a statement”) is not a speaker.
     for k, tok in enumerate(tokens):
@@ -424,7 +444,7 @@ class UnattributedQuote(PhraseRule):
             block = document.block_at(first.start)
             if block is None or block.kind in self._SKIP_KINDS:
                 continue
-            if len(chain) == 1 and ctx.direct_by_length(first) is False:
+            if len(chain) == 1 and ctx.too_short(first):
                 continue
             if any(ctx.attributed(q) for q in chain):
                 continue
@@ -739,9 +759,11 @@ class _Context:
         self._speaks: dict[tuple[int, int, int], bool] = {}
         self._quoted: dict[int, list[int]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
-        self._sentences: dict[int, list] | None = None
+        self._sentences: dict[int, list] = {}
         self._by_block: dict[int, list] | None = None
         self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
+        self._plain: dict[int, bool] = {}
+        self.ascii = document.prose.isascii()
 
     def is_direct(self, q) -> bool:
         """A direct quotation, as opposed to a quoted term, title or nickname
@@ -762,13 +784,29 @@ class _Context:
             self._by_length[key] = _direct_by_length(self.document, q, self.min_words)
         return self._by_length[key]
 
+    def too_short(self, q) -> bool:
+        """direct_by_length(q) is False: a quotation with `min_words` words is
+        never too short, and its first words tell (most are long: the search
+        for a sentence end inside them is left to is_direct)."""
+        key = (q.start, q.end)
+        if key not in self._by_length and _has_words(
+            self.document.prose[q.content_start : q.content_end], self.min_words
+        ):
+            return False
+        return self.direct_by_length(q) is False
+
     def sentences(self, block_index: int) -> list:
-        """The block's sentences (one pass over the document's, then cached)."""
-        if self._sentences is None:
-            self._sentences = {}
-            for sentence in self.document.sentences:
-                self._sentences.setdefault(sentence.block, []).append(sentence)
-        return self._sentences.get(block_index, [])
+        """The block's sentences, found by their starts among the document's
+        (which are in order, each starting within its block), then cached."""
+        found = self._sentences.get(block_index)
+        if found is None:
+            block = self.document.blocks[block_index]
+            every = self.document.sentences
+            lo = bisect_left(every, block.start, key=_START)
+            hi = bisect_left(every, block.end, lo, key=_START)
+            found = [s for s in every[lo:hi] if s.block == block_index]
+            self._sentences[block_index] = found
+        return found
 
     def quotations_in(self, block_index: int) -> list:
         """The outermost quotations that overlap the block."""
@@ -859,36 +897,25 @@ class _Context:
         key = (start, end, own)
         if key in self._cache:
             return self._cache[key]
-        block = self.document.blocks[block_index]
-        lo, hi = start - block.start, end - block.start
+        block_start = self.document.blocks[block_index].start
+        lo, hi = start - block_start, end - block_start
         cues = self.cues_in(block_index, lo, hi)
-        text = self.masked(block_index)[lo:hi] if cues else ""
-        result = False
+        result = put = False
         for m_start, m_end, cue in cues:
-            m_start, m_end = m_start - lo, m_end - lo
-            if cue.startswith("put") and not own:
-                continue
-            if cue.startswith(("according", "in the words of")) or cue.endswith((" from", " by")):
-                kind = "according"
-            elif cue.startswith("quoted as"):
-                kind = "quoted-as"
-            elif cue.split()[-1] in ("view", "words", "opinion", "account", "telling") or (
-                cue.startswith("from ")
-            ):
-                # in Lee's view, in her own words, from the court's ruling: the
-                # source is named in the phrase itself.
+            is_put, kind = _cue_kind(cue)
+            if is_put:
+                put = True
+                if not own:
+                    continue
+            if kind == "named":
                 result = True
                 break
-            elif cue.split()[0] in ("in", "on", "during", "via", "through"):
-                kind = "medium"
-            else:
-                kind = "verb"
             # (The span is often asked about both as a quotation's own sentence
             # and as a neighbour: the cues other than “put” read the same.)
             speaks = self._speaks.get((start, end, m_start))
             if speaks is None:
-                before = _tokens(text[:m_start])
-                tokens = before + [cue] + _tokens(text[m_end:])
+                before = self.tokens(block_index, lo, m_start)
+                tokens = before + [cue] + self.tokens(block_index, m_end, hi)
                 speaks = self._speaks[start, end, m_start] = _has_speaker(
                     tokens, len(before), kind
                 )
@@ -896,7 +923,22 @@ class _Context:
                 result = True
                 break
         self._cache[key] = result
+        # The other reading of the span (own or not) differs only by the “put”
+        # cues: the same unless one was seen and could have decided it.
+        if not put or (result and not own) or (own and not result):
+            self._cache[start, end, not own] = result
         return result
+
+    def tokens(self, block_index: int, lo: int, hi: int) -> list[str]:
+        """_tokens of masked[lo:hi] in the block, read in place when the block
+        is plain (ASCII and _Q alone, as every block of an ASCII document)."""
+        plain = self._plain.get(block_index)
+        masked = self.masked(block_index)
+        if plain is None:
+            plain = self._plain[block_index] = self.ascii or not _NOT_PLAIN.search(masked)
+        if plain:
+            return _PLAIN_TOKEN.findall(masked, lo, hi)
+        return _TOKEN.findall(masked[lo:hi])
 
     def attributed_quotation_sentences(self, block_index: int) -> list[int]:
         """Indices of the block's sentences that hold a quotation and a speech act
