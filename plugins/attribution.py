@@ -301,6 +301,12 @@ def _is_base(cue: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def _cue_text(matched: str) -> str:
+    """A cue as its words in lower case, one space apart."""
+    return " ".join(matched.lower().split())
+
+
+@lru_cache(maxsize=1024)
 def _cue_kind(cue: str) -> tuple[bool, str]:
     """(a “put it” cue, which counts only in the quotation's own sentence; how
     the cue finds its speaker: the `kind` of _has_speaker, or "named" when the
@@ -854,11 +860,11 @@ class _Context:
         if found is None:
             masked = self.masked(block_index)
             # A cue inside a compound is not one: co-written, so-called, well-said.
-            found = [
-                (m.start(), m.end(), " ".join(m.group(0).lower().split()))
-                for m in self._speech_acts(masked, lo, hi)
-                if not (m.start() and masked[m.start() - 1] == "-")
-            ]
+            found = []
+            for m in self._speech_acts(masked, lo, hi):
+                at, end = m.span()
+                if not (at and masked[at - 1] == "-"):
+                    found.append((at, end, _cue_text(m.group())))
             self._cues[key] = found
         return found
 
