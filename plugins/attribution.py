@@ -763,7 +763,7 @@ class _Context:
         self._by_length: dict[tuple[int, int], bool | None] = {}
         self._cache: dict[tuple[int, int, bool], bool] = {}
         self._speaks: dict[tuple[int, int, int], bool] = {}
-        self._quoted: dict[int, list[int]] = {}
+        self._quoted: dict[int, list[tuple[int, int, object]]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] = {}
         self._by_block: dict[int, list] | None = None
@@ -946,46 +946,52 @@ class _Context:
             return _PLAIN_TOKEN.findall(masked, lo, hi)
         return _TOKEN.findall(masked[lo:hi])
 
-    def attributed_quotation_sentences(self, block_index: int) -> list[int]:
-        """Indices of the block's sentences that hold a quotation and a speech act
-        with a speaker."""
+    def quotation_sentences(self, block_index: int) -> list[tuple[int, int, object]]:
+        """(first, last, quotation): for each quotation in the block, the indices
+        of the sentences it touches and their neighbours (the quotation may end
+        the sentence before: “…?” Lee said.)."""
         found = self._quoted.get(block_index)
         if found is None:
             sentences = self.sentences(block_index)
-            # Sentences a direct quotation touches, and their neighbours (the
-            # quotation may end the sentence before: “…?” Lee said.).
-            near: set[int] = set()
+            found = []
             for q in self.quotations_in(block_index):
-                if self.is_direct(q):
-                    a = _sentence_index(sentences, q.start)
-                    b = _sentence_index(sentences, max(q.start, q.end - 1))
-                    near.update(range(max(a - 1, 0), min(b + 2, len(sentences))))
-            found = [
-                k for k in sorted(near)
-                if self.span_attributes(block_index, sentences[k].start, sentences[k].end)
-            ]
+                a = _sentence_index(sentences, q.start)
+                b = _sentence_index(sentences, max(q.start, q.end - 1))
+                found.append((max(a - 1, 0), min(b + 1, len(sentences) - 1), q))
             self._quoted[block_index] = found
         return found
+
+    def last_attributed_quotation_sentence(self, block_index: int, upto: int) -> int | None:
+        """The last of the block's sentences before `upto`, and within reach of
+        it, that holds or neighbours a direct quotation and has a speech act with
+        a speaker. Read from `upto` back, so sentences out of reach and
+        quotations far away cost nothing."""
+        sentences = self.sentences(block_index)
+        near = self.quotation_sentences(block_index)
+        for k in range(min(upto, len(sentences)) - 1, max(upto - _SPEAKER_REACH, 0) - 1, -1):
+            covering = [q for a, b, q in near if a <= k <= b]
+            if covering and self.span_attributes(
+                block_index, sentences[k].start, sentences[k].end
+            ) and any(self.is_direct(q) for q in covering):
+                return k
+        return None
 
     def speaker_continues(self, block_index: int, upto: int) -> bool:
         """Is the speaker of an attributed quotation among the block's sentences
         before `upto` still the one talking at `upto`? Yes unless a sentence in
         between names someone else."""
-        attributed = self.attributed_quotation_sentences(block_index)
-        i = bisect_left(attributed, upto)
-        # Within reach: at most a few sentences back.
-        if i == 0 or upto - attributed[i - 1] > _SPEAKER_REACH:
+        last = self.last_attributed_quotation_sentence(block_index, upto)
+        if last is None:
             return False
-        earlier = attributed[:i]
         block = self.document.blocks[block_index]
         masked = self.masked(block_index)
         sentences = self.sentences(block_index)
-        s = sentences[earlier[-1]]
+        s = sentences[last]
         known = {
             t for t in _tokens(masked[s.start - block.start : s.end - block.start])
             if t[:1].isupper()
         }
-        for k in range(earlier[-1] + 1, upto):
+        for k in range(last + 1, upto):
             s = sentences[k]
             tokens = _tokens(masked[s.start - block.start : s.end - block.start])
             if _new_name(tokens, known):
