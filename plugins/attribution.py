@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import islice
 from operator import attrgetter
@@ -858,17 +859,20 @@ class _Context:
         key = (block_index, lo, hi)
         found = self._cues.get(key)
         if found is None:
-            masked = self.masked(block_index)
-            # A cue inside a compound is not one: co-written, so-called, well-said.
-            found = []
-            for m in self._speech_acts(masked, lo, hi):
-                at, end = m.span()
-                if not (at and masked[at - 1] == "-"):
-                    found.append((at, end, _cue_text(m.group())))
-            self._cues[key] = found
+            found = self._cues[key] = list(self._scan_cues(block_index, lo, hi))
         return found
 
-    def _speech_acts(self, masked: str, lo: int, hi: int) -> list:
+    def _scan_cues(self, block_index: int, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+        """cues_in, one cue at a time: a reader that stops at the first cue it
+        needs leaves the rest of the span unscanned."""
+        masked = self.masked(block_index)
+        for m in self._speech_acts(masked, lo, hi):
+            at, end = m.span()
+            # A cue inside a compound is not one: co-written, so-called, well-said.
+            if not (at and masked[at - 1] == "-"):
+                yield at, end, _cue_text(m.group())
+
+    def _speech_acts(self, masked: str, lo: int, hi: int) -> Iterator:
         """`pattern.finditer(masked, lo, hi)`, trying the pattern only at words
         a speech act can begin with: the one big pattern tries each of its
         alternatives at every word, which costs several times more than a set
@@ -878,8 +882,8 @@ class _Context:
         next match finditer would find."""
         words = self.words
         if words is None:
-            return list(self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT))
-        found = []
+            yield from self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT)
+            return
         resume = lo
         match = self.pattern.match
         for w in _WORD_RUN.finditer(masked, lo, hi):
@@ -892,9 +896,8 @@ class _Context:
                 continue
             m = match(masked, at, hi, timeout=PATTERN_TIMEOUT)
             if m is not None:
-                found.append(m)
+                yield m
                 resume = m.end()
-        return found
 
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
         """Does text[start:end] (in one block) hold a speech act with a speaker?
@@ -905,7 +908,10 @@ class _Context:
             return self._cache[key]
         block_start = self.document.blocks[block_index].start
         lo, hi = start - block_start, end - block_start
-        cues = self.cues_in(block_index, lo, hi)
+        # (Most spans are asked about once and decided by their first cue.)
+        cues = self._cues.get((block_index, lo, hi))
+        if cues is None:
+            cues = self._scan_cues(block_index, lo, hi)
         result = put = False
         for m_start, m_end, cue in cues:
             is_put, kind = _cue_kind(cue)
