@@ -468,3 +468,13 @@ def test_last_attributed_quotation_sentence_as_over_the_whole_paragraph(text, up
     ]
     expected = found[-1] if found and upto - found[-1] <= _SPEAKER_REACH else None
     assert ctx.last_attributed_quotation_sentence(bi, upto) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Lee", "said", "3", "it's", "’", "—", "-", ",", ".", " ", "\n", "\t", "_", "\x1c", "\x00",
+     "é", "½", "\u0301", "a’b", "“", "'"]), max_size=14).map("".join), st.integers(1, 6))
+def test_has_words_as_counting_every_word(text, count):
+    from newslint.plugins.attribution import _has_words, _words
+
+    assert _has_words(text, count) == (len(_words(text)) >= count)
