@@ -17,7 +17,7 @@ quoted words never counts."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import islice
@@ -777,7 +777,7 @@ class _Context:
         self._speaks: dict[tuple[int, int, int], bool] = {}
         self._quoted: dict[int, list[tuple[int, int, object]]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
-        self._sentences: dict[int, list] = {}
+        self._sentences: dict[int, list] | None = None
         self._by_block: dict[int, list] | None = None
         self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
         self._plain: dict[int, bool] = {}
@@ -814,17 +814,12 @@ class _Context:
         return self.direct_by_length(q) is False
 
     def sentences(self, block_index: int) -> list:
-        """The block's sentences, found by their starts among the document's
-        (which are in order, each starting within its block), then cached."""
-        found = self._sentences.get(block_index)
-        if found is None:
-            block = self.document.blocks[block_index]
-            every = self.document.sentences
-            lo = bisect_left(every, block.start, key=_START)
-            hi = bisect_left(every, block.end, lo, key=_START)
-            found = [s for s in every[lo:hi] if s.block == block_index]
-            self._sentences[block_index] = found
-        return found
+        """The block's sentences (one pass over the document's, then cached)."""
+        if self._sentences is None:
+            self._sentences = {}
+            for sentence in self.document.sentences:
+                self._sentences.setdefault(sentence.block, []).append(sentence)
+        return self._sentences.get(block_index, [])
 
     def quotations_in(self, block_index: int) -> list:
         """The outermost quotations that overlap the block."""
