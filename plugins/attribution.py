@@ -17,7 +17,8 @@ quoted words never counts."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from itertools import islice
 from operator import attrgetter
@@ -129,8 +130,19 @@ def _words(text: str) -> list[str]:
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
+# ASCII characters that no word holds (re's and regex's \w agree on ASCII).
+_ASCII_NON_WORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+
+
 def _has_words(text: str, count: int) -> bool:
     """len(_words(text)) >= count, reading no further than the count-th word."""
+    if text.isascii():
+        # No word spans a space, so `count` pieces between spaces that each hold a
+        # word character hold `count` words at least (most quotations: split runs
+        # in C, the pattern once per word).
+        pieces = text.split(None, count)
+        if len(pieces) >= count and all([p.strip(_ASCII_NON_WORD) for p in pieces[:count]]):
+            return True
     found = (_ASCII_WORD if text.isascii() else _WORD).finditer(text)
     return len(list(islice(found, count))) >= count
 
@@ -300,6 +312,32 @@ def _is_base(cue: str) -> bool:
     return not (word.endswith("s") and not word.endswith("ss"))
 
 
+@lru_cache(maxsize=1024)
+def _cue_text(matched: str) -> str:
+    """A cue as its words in lower case, one space apart."""
+    return " ".join(matched.lower().split())
+
+
+@lru_cache(maxsize=1024)
+def _cue_kind(cue: str) -> tuple[bool, str]:
+    """(a “put it” cue, which counts only in the quotation's own sentence; how
+    the cue finds its speaker: the `kind` of _has_speaker, or "named" when the
+    phrase names the source itself)."""
+    put = cue.startswith("put")
+    if cue.startswith(("according", "in the words of")) or cue.endswith((" from", " by")):
+        return put, "according"
+    if cue.startswith("quoted as"):
+        return put, "quoted-as"
+    words = cue.split()
+    if words[-1] in ("view", "words", "opinion", "account", "telling") or cue.startswith("from "):
+        # in Lee's view, in her own words, from the court's ruling: the source
+        # is named in the phrase itself.
+        return put, "named"
+    if words[0] in ("in", "on", "during", "via", "through"):
+        return put, "medium"
+    return put, "verb"
+
+
 def _drop_medium(tokens: list[str]) -> list[str]:
     # The medium phrase itself (“in a statement”) is not a speaker.
     for k, tok in enumerate(tokens):
@@ -424,7 +462,7 @@ class UnattributedQuote(PhraseRule):
             block = document.block_at(first.start)
             if block is None or block.kind in self._SKIP_KINDS:
                 continue
-            if len(chain) == 1 and ctx.direct_by_length(first) is False:
+            if len(chain) == 1 and ctx.too_short(first):
                 continue
             if any(ctx.attributed(q) for q in chain):
                 continue
@@ -737,11 +775,13 @@ class _Context:
         self._by_length: dict[tuple[int, int], bool | None] = {}
         self._cache: dict[tuple[int, int, bool], bool] = {}
         self._speaks: dict[tuple[int, int, int], bool] = {}
-        self._quoted: dict[int, list[int]] = {}
+        self._quoted: dict[int, list[tuple[int, int, object]]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] | None = None
         self._by_block: dict[int, list] | None = None
         self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
+        self._plain: dict[int, bool] = {}
+        self.ascii = document.prose.isascii()
 
     def is_direct(self, q) -> bool:
         """A direct quotation, as opposed to a quoted term, title or nickname
@@ -761,6 +801,17 @@ class _Context:
         if key not in self._by_length:
             self._by_length[key] = _direct_by_length(self.document, q, self.min_words)
         return self._by_length[key]
+
+    def too_short(self, q) -> bool:
+        """direct_by_length(q) is False: a quotation with `min_words` words is
+        never too short, and its first words tell (most are long: the search
+        for a sentence end inside them is left to is_direct)."""
+        key = (q.start, q.end)
+        if key not in self._by_length and _has_words(
+            self.document.prose[q.content_start : q.content_end], self.min_words
+        ):
+            return False
+        return self.direct_by_length(q) is False
 
     def sentences(self, block_index: int) -> list:
         """The block's sentences (one pass over the document's, then cached)."""
@@ -814,17 +865,20 @@ class _Context:
         key = (block_index, lo, hi)
         found = self._cues.get(key)
         if found is None:
-            masked = self.masked(block_index)
-            # A cue inside a compound is not one: co-written, so-called, well-said.
-            found = [
-                (m.start(), m.end(), " ".join(m.group(0).lower().split()))
-                for m in self._speech_acts(masked, lo, hi)
-                if not (m.start() and masked[m.start() - 1] == "-")
-            ]
-            self._cues[key] = found
+            found = self._cues[key] = list(self._scan_cues(block_index, lo, hi))
         return found
 
-    def _speech_acts(self, masked: str, lo: int, hi: int) -> list:
+    def _scan_cues(self, block_index: int, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+        """cues_in, one cue at a time: a reader that stops at the first cue it
+        needs leaves the rest of the span unscanned."""
+        masked = self.masked(block_index)
+        for m in self._speech_acts(masked, lo, hi):
+            at, end = m.span()
+            # A cue inside a compound is not one: co-written, so-called, well-said.
+            if not (at and masked[at - 1] == "-"):
+                yield at, end, _cue_text(m.group())
+
+    def _speech_acts(self, masked: str, lo: int, hi: int) -> Iterator:
         """`pattern.finditer(masked, lo, hi)`, trying the pattern only at words
         a speech act can begin with: the one big pattern tries each of its
         alternatives at every word, which costs several times more than a set
@@ -834,8 +888,8 @@ class _Context:
         next match finditer would find."""
         words = self.words
         if words is None:
-            return list(self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT))
-        found = []
+            yield from self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT)
+            return
         resume = lo
         match = self.pattern.match
         for w in _WORD_RUN.finditer(masked, lo, hi):
@@ -848,9 +902,8 @@ class _Context:
                 continue
             m = match(masked, at, hi, timeout=PATTERN_TIMEOUT)
             if m is not None:
-                found.append(m)
+                yield m
                 resume = m.end()
-        return found
 
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
         """Does text[start:end] (in one block) hold a speech act with a speaker?
@@ -859,36 +912,28 @@ class _Context:
         key = (start, end, own)
         if key in self._cache:
             return self._cache[key]
-        block = self.document.blocks[block_index]
-        lo, hi = start - block.start, end - block.start
-        cues = self.cues_in(block_index, lo, hi)
-        text = self.masked(block_index)[lo:hi] if cues else ""
-        result = False
+        block_start = self.document.blocks[block_index].start
+        lo, hi = start - block_start, end - block_start
+        # (Most spans are asked about once and decided by their first cue.)
+        cues = self._cues.get((block_index, lo, hi))
+        if cues is None:
+            cues = self._scan_cues(block_index, lo, hi)
+        result = put = False
         for m_start, m_end, cue in cues:
-            m_start, m_end = m_start - lo, m_end - lo
-            if cue.startswith("put") and not own:
-                continue
-            if cue.startswith(("according", "in the words of")) or cue.endswith((" from", " by")):
-                kind = "according"
-            elif cue.startswith("quoted as"):
-                kind = "quoted-as"
-            elif cue.split()[-1] in ("view", "words", "opinion", "account", "telling") or (
-                cue.startswith("from ")
-            ):
-                # in Lee's view, in her own words, from the court's ruling: the
-                # source is named in the phrase itself.
+            is_put, kind = _cue_kind(cue)
+            if is_put:
+                put = True
+                if not own:
+                    continue
+            if kind == "named":
                 result = True
                 break
-            elif cue.split()[0] in ("in", "on", "during", "via", "through"):
-                kind = "medium"
-            else:
-                kind = "verb"
             # (The span is often asked about both as a quotation's own sentence
             # and as a neighbour: the cues other than “put” read the same.)
             speaks = self._speaks.get((start, end, m_start))
             if speaks is None:
-                before = _tokens(text[:m_start])
-                tokens = before + [cue] + _tokens(text[m_end:])
+                before = self.tokens(block_index, lo, m_start)
+                tokens = before + [cue] + self.tokens(block_index, m_end, hi)
                 speaks = self._speaks[start, end, m_start] = _has_speaker(
                     tokens, len(before), kind
                 )
@@ -896,48 +941,69 @@ class _Context:
                 result = True
                 break
         self._cache[key] = result
+        # The other reading of the span (own or not) differs only by the “put”
+        # cues: the same unless one was seen and could have decided it.
+        if not put or (result and not own) or (own and not result):
+            self._cache[start, end, not own] = result
         return result
 
-    def attributed_quotation_sentences(self, block_index: int) -> list[int]:
-        """Indices of the block's sentences that hold a quotation and a speech act
-        with a speaker."""
+    def tokens(self, block_index: int, lo: int, hi: int) -> list[str]:
+        """_tokens of masked[lo:hi] in the block, read in place when the block
+        is plain (ASCII and _Q alone, as every block of an ASCII document)."""
+        plain = self._plain.get(block_index)
+        masked = self.masked(block_index)
+        if plain is None:
+            plain = self._plain[block_index] = self.ascii or not _NOT_PLAIN.search(masked)
+        if plain:
+            return _PLAIN_TOKEN.findall(masked, lo, hi)
+        return _TOKEN.findall(masked[lo:hi])
+
+    def quotation_sentences(self, block_index: int) -> list[tuple[int, int, object]]:
+        """(first, last, quotation): for each quotation in the block, the indices
+        of the sentences it touches and their neighbours (the quotation may end
+        the sentence before: “…?” Lee said.)."""
         found = self._quoted.get(block_index)
         if found is None:
             sentences = self.sentences(block_index)
-            # Sentences a direct quotation touches, and their neighbours (the
-            # quotation may end the sentence before: “…?” Lee said.).
-            near: set[int] = set()
+            found = []
             for q in self.quotations_in(block_index):
-                if self.is_direct(q):
-                    a = _sentence_index(sentences, q.start)
-                    b = _sentence_index(sentences, max(q.start, q.end - 1))
-                    near.update(range(max(a - 1, 0), min(b + 2, len(sentences))))
-            found = [
-                k for k in sorted(near)
-                if self.span_attributes(block_index, sentences[k].start, sentences[k].end)
-            ]
+                a = _sentence_index(sentences, q.start)
+                b = _sentence_index(sentences, max(q.start, q.end - 1))
+                found.append((max(a - 1, 0), min(b + 1, len(sentences) - 1), q))
             self._quoted[block_index] = found
         return found
+
+    def last_attributed_quotation_sentence(self, block_index: int, upto: int) -> int | None:
+        """The last of the block's sentences before `upto`, and within reach of
+        it, that holds or neighbours a direct quotation and has a speech act with
+        a speaker. Read from `upto` back, so sentences out of reach and
+        quotations far away cost nothing."""
+        sentences = self.sentences(block_index)
+        near = self.quotation_sentences(block_index)
+        for k in range(min(upto, len(sentences)) - 1, max(upto - _SPEAKER_REACH, 0) - 1, -1):
+            covering = [q for a, b, q in near if a <= k <= b]
+            if covering and self.span_attributes(
+                block_index, sentences[k].start, sentences[k].end
+            ) and any(self.is_direct(q) for q in covering):
+                return k
+        return None
 
     def speaker_continues(self, block_index: int, upto: int) -> bool:
         """Is the speaker of an attributed quotation among the block's sentences
         before `upto` still the one talking at `upto`? Yes unless a sentence in
         between names someone else."""
-        attributed = self.attributed_quotation_sentences(block_index)
-        i = bisect_left(attributed, upto)
-        # Within reach: at most a few sentences back.
-        if i == 0 or upto - attributed[i - 1] > _SPEAKER_REACH:
+        last = self.last_attributed_quotation_sentence(block_index, upto)
+        if last is None:
             return False
-        earlier = attributed[:i]
         block = self.document.blocks[block_index]
         masked = self.masked(block_index)
         sentences = self.sentences(block_index)
-        s = sentences[earlier[-1]]
+        s = sentences[last]
         known = {
             t for t in _tokens(masked[s.start - block.start : s.end - block.start])
             if t[:1].isupper()
         }
-        for k in range(earlier[-1] + 1, upto):
+        for k in range(last + 1, upto):
             s = sentences[k]
             tokens = _tokens(masked[s.start - block.start : s.end - block.start])
             if _new_name(tokens, known):

@@ -431,3 +431,50 @@ def test_tokens_on_plain_text_as_on_any(text):
     from newslint.plugins.attribution import _TOKEN, _tokens
 
     assert _tokens(text) == _TOKEN.findall(text)
+
+
+_PARAGRAPH = st.lists(st.sampled_from(
+    ["“The steel is late,” Lee said. ", "“We will paint in May.” ", "She left. ", "Ruiz spoke. ",
+     "“Nobody can promise a date to anyone here,” ", "he added. ", "The “Big Bridge” opened. ",
+     "“It is done. It is over.” ", "Then the council met. ", "“A long quotation goes here.” "]
+), min_size=1, max_size=14).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PARAGRAPH, st.integers(0, 16))
+def test_last_attributed_quotation_sentence_as_over_the_whole_paragraph(text, upto):
+    """Read back from `upto` as weighing every quotation and sentence of the
+    paragraph, then taking the last attributed one within reach."""
+    from newslint.plugins.attribution import _SPEAKER_REACH, _Context, _sentence_index
+
+    from newslint.engine import Linter
+
+    linter = Linter()
+    document = linter.document(HEAD + text, "article.txt", linter.finder.for_path("article.txt"))
+    rule = _rule()
+    quotations = [q for q in document.quotations if q.level == 0]
+    ctx = _Context(document, rule.compiled[0], quotations, 5, rule.cue_words)
+    bi = len(document.blocks) - 1
+    sentences = ctx.sentences(bi)
+    near: set[int] = set()
+    for q in ctx.quotations_in(bi):
+        if ctx.is_direct(q):
+            a = _sentence_index(sentences, q.start)
+            b = _sentence_index(sentences, max(q.start, q.end - 1))
+            near.update(range(max(a - 1, 0), min(b + 2, len(sentences))))
+    found = [
+        k for k in sorted(near) if ctx.span_attributes(bi, sentences[k].start, sentences[k].end)
+        and k < upto
+    ]
+    expected = found[-1] if found and upto - found[-1] <= _SPEAKER_REACH else None
+    assert ctx.last_attributed_quotation_sentence(bi, upto) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Lee", "said", "3", "it's", "’", "—", "-", ",", ".", " ", "\n", "\t", "_", "\x1c", "\x00",
+     "é", "½", "\u0301", "a’b", "“", "'"]), max_size=14).map("".join), st.integers(1, 6))
+def test_has_words_as_counting_every_word(text, count):
+    from newslint.plugins.attribution import _has_words, _words
+
+    assert _has_words(text, count) == (len(_words(text)) >= count)
