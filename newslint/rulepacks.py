@@ -623,7 +623,7 @@ _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
 _BUSY_HEAD = 24  # str.find stops in one region that make a head's `re` finder worth compiling
-_ANALYSIS_VERSION = 7  # bump when the analysis changes: cached results are keyed by it
+_ANALYSIS_VERSION = 8  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
 _WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)  # as the rules read \w
 
@@ -836,7 +836,27 @@ def _is_break_token(token: str) -> bool:
         return True
     if len(token) == 1 or (len(token) == 2 and token[0] == "\\"):
         return not _WORD_CHAR.match(token[-1])
-    return _SPACE_TOKEN.fullmatch(token) is not None
+    return _SPACE_TOKEN.fullmatch(token) is not None or _is_non_word_set(token)
+
+
+def _is_non_word_set(token: str) -> bool:
+    """A set of literal characters ("[,:]", "[\\-–]") none of which is a word
+    character. (Negated sets, ranges and class escapes are not read.)"""
+    if not (token.startswith("[") and token.endswith("]")) or token.startswith("[^"):
+        return False
+    body, i, chars = token[1:-1], 0, []
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            char = body[i + 1 : i + 2]
+            if not char or char.isalnum():
+                return False  # \\s, \\w, \\p{..}...
+            i += 1
+        elif char == "-" and 0 < i < len(body) - 1:
+            return False  # a range
+        chars.append(char)
+        i += 1
+    return bool(chars) and not any(_WORD_CHAR.match(char) for char in chars)
 
 
 def _anchor(tokens: tuple[str, ...]) -> str | None:

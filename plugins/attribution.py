@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import islice
 from operator import attrgetter
@@ -417,7 +417,7 @@ class UnattributedQuote(PhraseRule):
                 for name, items in self.lists.items():
                     if f"\\L<{name}>" in source:
                         if name not in tries:
-                            tries[name] = _trie(tuple(items))
+                            tries[name] = _trie(items)
                         source = source.replace(f"\\L<{name}>", f"(?:{tries[name]})")
                 alternatives.append(f"(?:{source})")
         return alternatives
@@ -425,15 +425,8 @@ class UnattributedQuote(PhraseRule):
     @property
     def cue_words(self) -> frozenset[str] | None:
         """The words (lower case) a speech act can begin with, or None when the
-        pack's patterns are beyond `_first_words` (then every word is tried).
-        Kept with the pattern it was read from: PhraseRule drops `compiled` when
-        the entries change."""
-        pattern = self.compiled[0]
-        cached = self.__dict__.get("_cue_words")
-        if cached is None or cached[0] is not pattern:
-            words = _first_words(self._cue_alternatives()) if pattern is not None else None
-            cached = self.__dict__["_cue_words"] = (pattern, words)
-        return cached[1]
+        pack's patterns do not tell (then every word is tried)."""
+        return self.first_words() if self.compiled[0] is not None else None
 
     def prepare(self) -> None:
         super().prepare()
@@ -479,8 +472,7 @@ class UnattributedQuote(PhraseRule):
             )
 
 
-@lru_cache(maxsize=8)  # (the pattern and cue_words read the same lists)
-def _trie(words: tuple[str, ...]) -> str:
+def _trie(words: Iterable[str]) -> str:
     """An alternation of `words` factored by common prefixes."""
     root: dict = {}
     for word in {w.casefold() for w in words if w}:
@@ -500,236 +492,6 @@ def _trie(words: tuple[str, ...]) -> str:
         return f"(?:{body})?" if end else body
 
     return emit(root)
-
-
-_MAX_STATES = 4096
-_WORDLIKE = regex.compile(r"\w")
-
-
-class _Unknown(Exception):
-    """The analysis cannot bound the words a match begins with."""
-
-
-def _literal(ch: str) -> tuple[str, bool]:
-    """A literal character as (word piece, closes the word)."""
-    if ch.isascii():
-        if ch.isalnum() or ch == "_":
-            return ch.lower(), False
-        return "", True
-    # A non-ASCII character with no case and no word character: it ends the word.
-    if ch.lower() == ch.upper() == ch.casefold() == ch and not _WORDLIKE.match(ch):
-        return "", True
-    raise _Unknown(ch)
-
-
-def _close(text: str, i: int) -> int:
-    """Index just past the group opening at text[i] ('(')."""
-    depth, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(text, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    raise _Unknown(text)
-
-
-def _class_end(text: str, i: int) -> int:
-    """Index just past the character class opening at text[i] ('[')."""
-    j = i + 1
-    if text[j : j + 1] == "^":
-        j += 1
-    if text[j : j + 1] == "]":
-        j += 1
-    while j < len(text):
-        if text[j] == "\\":
-            j += 2
-            continue
-        if text[j] == "[":
-            raise _Unknown(text)  # nested sets (V1)
-        if text[j] == "]":
-            return j + 1
-        j += 1
-    raise _Unknown(text)
-
-
-def _sequence_end(text: str, i: int) -> int:
-    """Index of the '|' or ')' that ends the sequence running at text[i] (or len)."""
-    depth, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(text, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return i
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return i
-        i += 1
-    return n
-
-
-_QUANT = regex.compile(r"(?:[?*+]|\{(\d*)(,?)(\d*)\})[?+]?")
-
-
-def _alternation(text: str, i: int) -> tuple[set[tuple[str, bool]], int]:
-    """The alternatives from text[i] to the ')' closing their group (or the
-    end): (word piece, still open) for every way they may begin a match, and
-    the index of that ')'."""
-    options: set[tuple[str, bool]] = set()
-    while True:
-        states, i = _sequence(text, i)
-        options |= states
-        if i < len(text) and text[i] == "|":
-            i += 1
-            continue
-        return options, i
-
-
-def _sequence(text: str, i: int) -> tuple[set[tuple[str, bool]], int]:
-    """One alternative from text[i]: (word piece, still open) for every way it
-    may begin a match, and the index of the '|' or ')' that ends it."""
-    states = {("", True)}
-    n = len(text)
-    while i < n and text[i] not in "|)":
-        if not any(open_ for _, open_ in states):
-            return states, _sequence_end(text, i)
-        ch = text[i]
-        zero = False
-        if ch == "(":
-            if text.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-                zero = True
-                i = _close(text, i)
-            else:
-                if text.startswith(("(?:", "(?>"), i):
-                    i += 3
-                elif text.startswith("(?", i):
-                    raise _Unknown(text)  # flags, named groups, conditionals
-                else:
-                    i += 1
-                options, i = _alternation(text, i)
-                if i >= n:
-                    raise _Unknown(text)
-                i += 1
-        elif ch == "[":
-            end = _class_end(text, i)
-            body = text[i + 1 : end - 1]
-            if body.startswith("^") or "-" in body[1:-1] or any(
-                op in body for op in ("&&", "||", "~~")
-            ):
-                raise _Unknown(body)  # negated, ranges, set operations (V1)
-            options, k = set(), 0
-            while k < len(body):
-                if body[k] == "\\":
-                    esc = body[k + 1 : k + 2]
-                    if esc == "s":
-                        options.add(("", False))
-                    elif esc.isascii() and esc.isalnum():
-                        raise _Unknown(body)
-                    else:
-                        piece, closes = _literal(esc)
-                        options.add((piece, not closes))
-                    k += 2
-                    continue
-                piece, closes = _literal(body[k])
-                options.add((piece, not closes))
-                k += 1
-            i = end
-        elif ch == "\\":
-            esc = text[i + 1 : i + 2]
-            if esc in ("b", "B", "A", "Z", "G"):
-                zero = True
-            elif esc == "s":
-                options = {("", False)}
-            elif esc.isascii() and esc.isalnum():
-                raise _Unknown(esc)  # \w, \d, \p{..}, \L<..>, ...
-            else:
-                piece, closes = _literal(esc)
-                options = {(piece, not closes)}
-            i += 2
-        elif ch in "^$":
-            zero = True
-            i += 1
-        elif ch in ".*+?{":
-            raise _Unknown(ch)
-        else:
-            piece, closes = _literal(ch)
-            options = {(piece, not closes)}
-            i += 1
-        m = _QUANT.match(text, i) if text[i : i + 1] in ("?", "*", "+", "{") else None
-        if zero:
-            if m:
-                raise _Unknown(text)
-            continue
-        if m:
-            i = m.end()
-            q = m.group(0)[0]
-            if q == "?":
-                least, most = 0, 1
-            elif q in "*+":
-                least, most = (0 if q == "*" else 1), None
-            elif m.group(2):
-                least, most = int(m.group(1) or 0), int(m.group(3)) if m.group(3) else None
-            elif m.group(1):
-                least = most = int(m.group(1))
-            else:
-                raise _Unknown(text)
-            if most == 0:
-                continue
-            if most != 1 and any(open_ for _, open_ in options):
-                raise _Unknown(text)  # a repeated word character
-            if least == 0:
-                options = options | {("", True)}
-        new = set()
-        for run, open_ in states:
-            if not open_:
-                new.add((run, False))
-                continue
-            for piece, still in options:
-                new.add((run + piece, still))
-        if len(new) > _MAX_STATES:
-            raise _Unknown(text)
-        states = new
-    return states, i
-
-
-def _first_words(alternatives: list[str]) -> frozenset[str] | None:
-    """The words every match of one of `alternatives` (under IGNORECASE, after
-    (?<!\\w)) begins with, lower-cased: the word characters a match reads before
-    its first non-word character, or before it ends (the pattern's (?!\\w)
-    follows). Lookarounds are skipped, so the set may hold words that never
-    begin a match, never the other way round. None when a source goes beyond
-    what is read here (\\w, \\p{..}, ranges, repeated letters, non-ASCII
-    letters, ...) or a match may begin with a non-word character."""
-    words = set()
-    try:
-        for source in alternatives:
-            found, end = _alternation(source, 0)
-            if end != len(source):
-                raise _Unknown(source)  # an unbalanced ')'
-            for run, _open in found:
-                if not run:
-                    raise _Unknown(source)
-                words.add(run)
-    except _Unknown:
-        return None
-    return frozenset(words)
 
 
 def _may_end_sentence(text: str) -> bool:
@@ -883,7 +645,7 @@ class _Context:
         a speech act can begin with: the one big pattern tries each of its
         alternatives at every word, which costs several times more than a set
         lookup per word. A match begins a word and reads that word (see
-        _first_words), so a word not in `cue_words` begins none, and a match
+        PhraseRule.first_words), so a word not in `cue_words` begins none, and a match
         tried at each word left in order, from where the last one ended, is the
         next match finditer would find."""
         words = self.words

@@ -253,10 +253,24 @@ def test_first_words_of_phrases_patterns_and_lists():
     assert rule.first_words() == {"critics", "top", "senior", "claimed", "alleged"}
 
 
+def test_first_words_through_groups_lookarounds_and_optional_characters():
+    def words(*sources: str) -> frozenset[str] | None:
+        return _rule_of(*(Entry(None, source) for source in sources)).first_words()
+
+    assert words("said", r"(?:went|go(?:es)?)\s+on", r"e-?mail\s+from") == {
+        "said", "went", "go", "goes", "e", "email"}
+    assert words(r"(?<=\bthey\s)state(?=\s+that)", r"in\ the\ words") == {"state", "in"}
+    assert words(r"(?:in|on)[,:]?\s+(?:[\w-]+\s+){0,2}?memo") == {"in", "on"}
+    assert words(r"(?i:said)") == {"said"}
+
+
 def test_first_words_unknown_when_an_entry_may_begin_otherwise():
     assert _rule_of(Entry(None, r"\p{Lu}\w+\s+said")).first_words() is None
     assert _rule_of(Entry(None, r"“quote")).first_words() is None
     assert _rule_of(Entry("said", None), Entry(None, r"wi\w*")).first_words() is None
+    for source in (r"\w+said", r"[A-Z]\w*", r"[\.-z]id", r"[st]a+", r"sa+id", r"-said",
+                   r"sa.d", "café"):
+        assert _rule_of(Entry("said", None), Entry(None, source)).first_words() is None, source
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
