@@ -438,7 +438,8 @@ class UnattributedQuote(PhraseRule):
         if pattern is None or not quotations:
             return
         min_words = int(self.option(document, "min-words"))
-        ctx = _Context(document, pattern, quotations, min_words, self.cue_words)
+        ctx = _Context(document, pattern, quotations, min_words, self.cue_words,
+                       self.pattern_timeout)
         # Group multi-paragraph quotations: one chain per quotation.
         chains: list[list] = []
         open_chain: list | None = None
@@ -525,12 +526,14 @@ class _Context:
     """Per-document lookups: masked paragraphs and the speech acts in a span."""
 
     def __init__(
-        self, document: Document, pattern, quotations, min_words: int, words=None
+        self, document: Document, pattern, quotations, min_words: int, words=None,
+        timeout: float | None = PATTERN_TIMEOUT,
     ) -> None:
         self.document = document
         self.min_words = min_words
         self.pattern = pattern
         self.words = words
+        self.timeout = timeout
         self.quotations = quotations
         self._masked: dict[int, str] = {}
         self._direct: dict[tuple[int, int], bool] = {}
@@ -653,7 +656,7 @@ class _Context:
             yield from self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT)
             return
         resume = lo
-        match = self.pattern.match
+        match, timeout = self.pattern.match, self.timeout
         for w in _WORD_RUN.finditer(masked, lo, hi):
             word = w.group()
             # (A non-ASCII word may still match an ASCII letter ignoring case: K, ſ.)
@@ -662,7 +665,7 @@ class _Context:
             at = w.start()
             if at < resume:
                 continue
-            m = match(masked, at, hi, timeout=PATTERN_TIMEOUT)
+            m = match(masked, at, hi) if timeout is None else match(masked, at, hi, timeout=timeout)
             if m is not None:
                 yield m
                 resume = m.end()
@@ -980,7 +983,8 @@ class ScareQuote(Rule):
         if pattern is None or not quotations:
             return
         max_words = int(self.option(document, "max-words"))
-        ctx = _Context(document, pattern, quotations, max_words + 1, self.speech.cue_words)
+        ctx = _Context(document, pattern, quotations, max_words + 1, self.speech.cue_words,
+                       self.speech.pattern_timeout)
         for q in quotations:
             # Double marks only: single marks are headline style in US copy.
             if (

@@ -392,7 +392,7 @@ def test_speech_act_scan_matches_finditer(text, a, b):
     pattern, words = rule.compiled[0], rule.cue_words
     assert words is not None
     ctx = _Context.__new__(_Context)
-    ctx.pattern, ctx.words = pattern, words
+    ctx.pattern, ctx.words, ctx.timeout = pattern, words, rule.pattern_timeout
     lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
     fast = [m.span() for m in ctx._speech_acts(text, lo, hi)]
     slow = [m.span() for m in pattern.finditer(text, lo, hi, timeout=PATTERN_TIMEOUT)]

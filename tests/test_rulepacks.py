@@ -88,6 +88,26 @@ def test_catastrophic_pattern_is_stopped_not_hung(tmp_path, monkeypatch):
     assert str(path) in report.errors[0].message
 
 
+def test_a_user_pattern_added_to_a_builtin_rule_runs_with_the_timeout(tmp_path, monkeypatch):
+    # newslint's own patterns run without one (reading the clock at every match
+    # is costly); an entry from a user's pack brings it back for the whole rule.
+    import newslint.rulepacks as rulepacks
+
+    monkeypatch.setattr(rulepacks, "PATTERN_TIMEOUT", 0.2)
+    assert Linter().registry.rules["NL202"].pattern_timeout is None
+    path = write(tmp_path, "rules:\n  - code: NL202\n    entries:\n      - pattern: '(?:x|xx)+y'\n")
+    from newslint.config import parse_config
+
+    config = parse_config({"rule-packs": [str(path)], "select": ["NL202"]}, "cfg", str(tmp_path))
+    linter = Linter(config=config)
+    article = tmp_path / "a.txt"
+    article.write_text("x" * 60 + "\n", encoding="utf-8")
+    started = time.monotonic()
+    report = linter.lint_paths([str(article)])
+    assert time.monotonic() - started < 10
+    assert report.errors and "took too long" in report.errors[0].message
+
+
 def test_every_rule_has_every_documentation_section():
     rules = Linter().registry.rules
     assert rules
