@@ -76,8 +76,7 @@ class Sentence(NamedTuple):
     block: int  # index into Document.blocks
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A hyperlink: the span of its visible text and where it points."""
 
     start: int
@@ -85,8 +84,7 @@ class Link:
     target: str
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(NamedTuple):
     """A comment in the markup (HTML comment, or a plain-text directive line):
     `start`/`end` cover the whole comment, `body` is its inner text."""
 
