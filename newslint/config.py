@@ -280,10 +280,24 @@ class ConfigFinder:
     def __init__(self, override: str | None = None) -> None:
         self.override = load_config(override) if override else None
         self._loaded: dict[str | None, Config] = {}
+        self._by_folder: dict[str, Config] = {}
 
     def for_path(self, path: str | None) -> Config:
         if self.override is not None:
             return self.override
+        if path and os.path.isabs(path) and os.path.basename(path) not in ("", ".", ".."):
+            # A run asks for every file of a folder: the folder's config is
+            # found once, not through abspath/dirname for each file. (An
+            # absolute path whose last part is a name has the same folder as
+            # any other such path with the same dirname.)
+            folder = os.path.dirname(path)
+            config = self._by_folder.get(folder)
+            if config is None:
+                config = self._by_folder[folder] = self._find(path)
+            return config
+        return self._find(path)
+
+    def _find(self, path: str | None) -> Config:
         directory = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
         found = find_config_file(directory)
         if found not in self._loaded:

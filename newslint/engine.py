@@ -80,6 +80,9 @@ class Linter:
         self._registries: dict[tuple, Registry] = {}
         self._settings: dict[tuple, Settings] = {}
         self._settings_keys: dict[int, str] = {}
+        # config id -> (config, registry, settings), for configs without
+        # per-file sections (the same settings for every file)
+        self._plain_settings: dict[int, tuple[Config, Registry, Settings]] = {}
         self._extensions = extensions
 
     # -- registry and settings -------------------------------------------
@@ -129,6 +132,20 @@ class Linter:
                 raise DataError(config.path or "config", line, message)
 
     def settings_for(self, config: Config, path: str | None) -> tuple[Registry, Settings]:
+        if not config.per_file:
+            # The same for every file: looked up once a run, not rebuilt from
+            # the config's layers for each file.
+            plain = self._plain_settings.get(id(config))
+            if plain is not None and plain[0] is config:
+                return plain[1], plain[2]
+            registry, settings = self._settings_for(config, path)
+            if len(self._plain_settings) >= 64:  # configs made on the fly, one a call
+                self._plain_settings.clear()
+            self._plain_settings[id(config)] = (config, registry, settings)
+            return registry, settings
+        return self._settings_for(config, path)
+
+    def _settings_for(self, config: Config, path: str | None) -> tuple[Registry, Settings]:
         registry = self.registry_for(config)
         layers = config.layers_for(path)
         key = (id(registry), tuple(id(layer) for layer in layers))
@@ -144,6 +161,11 @@ class Linter:
     # -- linting ----------------------------------------------------------
     def document(self, text: str, path: str | None, config: Config) -> Document:
         registry, settings = self.settings_for(config, path)
+        return self._document(text, path, registry, settings)
+
+    def _document(
+        self, text: str, path: str | None, registry: Registry, settings: Settings
+    ) -> Document:
         ext = os.path.splitext(path)[1].lower() if path else ".txt"
         markup = registry.markups.get(ext) or registry.markups.get(".txt")
         prepared = markup.reader(text) if markup else None
@@ -158,7 +180,7 @@ class Linter:
     def lint_text(self, text: str, path: str | None = None, config: Config | None = None):
         config = config or self.finder.for_path(path)
         registry, settings = self.settings_for(config, path)
-        document = self.document(text, path, config)
+        document = self._document(text, path, registry, settings)
         return self.check(document, settings, registry)
 
     def check(

@@ -161,3 +161,22 @@ def test_bad_per_file_section_names_file_line_and_key(tmp_path):
     with pytest.raises(DataError) as info:
         linter.lint_text(STORY, str(tmp_path / "opinion" / "a.md"))
     assert ".newslint.yaml:3" in str(info.value) and "nope" in str(info.value)
+
+
+def test_config_finder_cached_by_folder_agrees_with_lookup(tmp_path):
+    from newslint.config import ConfigFinder
+
+    make_tree(tmp_path, {
+        ".newslint.yaml": "ignore: [NL101]\n",
+        "desk/.newslint.yaml": "ignore: [NL102]\n",
+        "desk/a.txt": STORY,
+        "desk/sub/b.txt": STORY,
+    })
+    root, desk = str(tmp_path), str(tmp_path / "desk")
+    paths = [
+        desk + "/a.txt", desk + "/b.txt", desk + "/sub/b.txt", desk + "/sub/..",
+        desk + "/.", desk + "/", desk + "/sub/../a.txt", root + "/x.txt", "desk/a.txt",
+    ]
+    cached, fresh = ConfigFinder(), ConfigFinder()
+    for path in paths + paths[::-1]:
+        assert cached.for_path(path).path == fresh._find(path).path, path
