@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -101,6 +100,29 @@ class Markup:
     blocks: list[Block]
     links: list[Link] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+
+
+class cached_property:  # noqa: N801 - named for what it stands in for
+    """functools.cached_property without its lock: on Python 3.11 and before,
+    the first read of each property takes a lock shared by every instance, and
+    a Document reads a dozen for each file. A property computed twice by two
+    threads gives the same value, so the lock buys nothing here."""
+
+    def __init__(self, func: Any) -> None:
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attrname = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        # (read again, the value is found in the instance's __dict__ before
+        # this descriptor is consulted: this runs once a property)
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
 
 
 _new = tuple.__new__  # a named tuple without its Python-level __new__
