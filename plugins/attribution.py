@@ -20,7 +20,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import islice
 from operator import attrgetter
 
 import regex
@@ -130,21 +129,20 @@ def _words(text: str) -> list[str]:
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
-# ASCII characters that no word holds (re's and regex's \w agree on ASCII).
-_ASCII_NON_WORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+@lru_cache(maxsize=16)
+def _at_least(count: int) -> tuple[re.Pattern, regex.Pattern]:
+    """Patterns that match a text's start when it holds `count` words: each round
+    reads exactly one word of _WORD (the lookahead stops a round from ending inside
+    a word), so the match reads no further than the count-th. As _ASCII_WORD and
+    _WORD: `re` for ASCII text, `regex` for the rest."""
+    source = r"(?:\W*\w+(?:['’]\w+)*(?!\w|['’]\w))" + f"{{{count}}}"
+    return re.compile(source), compile_pattern(source)
 
 
 def _has_words(text: str, count: int) -> bool:
     """len(_words(text)) >= count, reading no further than the count-th word."""
-    if text.isascii():
-        # No word spans a space, so `count` pieces between spaces that each hold a
-        # word character hold `count` words at least (most quotations: split runs
-        # in C, the pattern once per word).
-        pieces = text.split(None, count)
-        if len(pieces) >= count and all([p.strip(_ASCII_NON_WORD) for p in pieces[:count]]):
-            return True
-    found = (_ASCII_WORD if text.isascii() else _WORD).finditer(text)
-    return len(list(islice(found, count))) >= count
+    plain, other = _at_least(count)
+    return (plain if text.isascii() else other).match(text) is not None
 
 
 def _tokens(text: str) -> list[str]:
