@@ -542,7 +542,6 @@ class _Context:
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] | None = None
         self._by_block: dict[int, list] | None = None
-        self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
         self._plain: dict[int, bool] = {}
         self.ascii = document.prose.isascii()
 
@@ -570,11 +569,16 @@ class _Context:
         never too short, and its first words tell (most are long: the search
         for a sentence end inside them is left to is_direct)."""
         key = (q.start, q.end)
-        if key not in self._by_length and _has_words(
-            self.document.prose[q.content_start : q.content_end], self.min_words
-        ):
+        if key in self._by_length:
+            return self._by_length[key] is False
+        content = self.document.prose[q.content_start : q.content_end]
+        if _has_words(content, self.min_words):
             return False
-        return self.direct_by_length(q) is False
+        # _direct_by_length without counting the words again.
+        found = self._by_length[key] = (
+            True if _may_end_sentence(content) and _INNER_END.search(content) else False
+        )
+        return found is False
 
     def sentences(self, block_index: int) -> list:
         """The block's sentences (one pass over the document's, then cached)."""
@@ -695,11 +699,8 @@ class _Context:
             # and as a neighbour: the cues other than “put” read the same.)
             speaks = self._speaks.get((start, end, m_start))
             if speaks is None:
-                before = self.tokens(block_index, lo, m_start)
-                tokens = before + [cue] + self.tokens(block_index, m_end, hi)
-                speaks = self._speaks[start, end, m_start] = _has_speaker(
-                    tokens, len(before), kind
-                )
+                tokens, i = self.cue_tokens(block_index, lo, m_start, m_end, hi, cue)
+                speaks = self._speaks[start, end, m_start] = _has_speaker(tokens, i, kind)
             if speaks:
                 result = True
                 break
@@ -710,16 +711,26 @@ class _Context:
             self._cache[start, end, not own] = result
         return result
 
-    def tokens(self, block_index: int, lo: int, hi: int) -> list[str]:
-        """_tokens of masked[lo:hi] in the block, read in place when the block
-        is plain (ASCII and _Q alone, as every block of an ASCII document)."""
+    def cue_tokens(
+        self, block_index: int, lo: int, at: int, end: int, hi: int, cue: str
+    ) -> tuple[list[str], int]:
+        """The tokens of masked[lo:hi] in the block with the cue at [at, end) as
+        one token (`cue`), and the cue's index. Read in place when the block is
+        plain (ASCII and _Q alone, as every block of an ASCII document)."""
         plain = self._plain.get(block_index)
         masked = self.masked(block_index)
         if plain is None:
             plain = self._plain[block_index] = self.ascii or not _NOT_PLAIN.search(masked)
         if plain:
-            return _PLAIN_TOKEN.findall(masked, lo, hi)
-        return _TOKEN.findall(masked[lo:hi])
+            tokens = _PLAIN_TOKEN.findall(masked, lo, at)
+            after = _PLAIN_TOKEN.findall(masked, end, hi)
+        else:
+            tokens = _TOKEN.findall(masked[lo:at])
+            after = _TOKEN.findall(masked[end:hi])
+        i = len(tokens)
+        tokens.append(cue)
+        tokens += after
+        return tokens, i
 
     def quotation_sentences(self, block_index: int) -> list[tuple[int, int, object]]:
         """(first, last, quotation): for each quotation in the block, the indices
