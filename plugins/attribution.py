@@ -861,6 +861,24 @@ class _Context:
         # The quotation's own sentence(s).
         if self.span_attributes(bi, sentences[first].start, sentences[last].end, own=True):
             return "same-sentence"
+        # The nearest sentence before and after with words outside quotations.
+        # (Most quotations not attributed in their own sentence are attributed
+        # here, so this comes before the rarer forms: only whether any form
+        # holds counts, not which.)
+        k = first - 1
+        while k >= 0 and self.only_quotation(bi, sentences[k].start, sentences[k].end):
+            k -= 1
+        if k >= 0 and self.span_attributes(bi, sentences[k].start, sentences[k].end):
+            return "sentence-before"
+        k = last + 1
+        while k < len(sentences) and self.only_quotation(
+            bi, sentences[k].start, sentences[k].end
+        ):
+            k += 1
+        if k < len(sentences) and self.span_attributes(
+            bi, sentences[k].start, sentences[k].end
+        ):
+            return "sentence-after"
         masked = self.masked(bi)
         rel = q.start - block.start
         if _colon_adjacent(masked, rel):
@@ -881,21 +899,6 @@ class _Context:
             _tokens(masked[sentences[first].start - block.start : sentences[last].end - block.start])
         ):
             return "partial-named"
-        # The nearest sentence before and after with words outside quotations.
-        k = first - 1
-        while k >= 0 and self.only_quotation(bi, sentences[k].start, sentences[k].end):
-            k -= 1
-        if k >= 0 and self.span_attributes(bi, sentences[k].start, sentences[k].end):
-            return "sentence-before"
-        k = last + 1
-        while k < len(sentences) and self.only_quotation(
-            bi, sentences[k].start, sentences[k].end
-        ):
-            k += 1
-        if k < len(sentences) and self.span_attributes(
-            bi, sentences[k].start, sentences[k].end
-        ):
-            return "sentence-after"
         # An earlier quotation in the paragraph has a speaker: it is the same
         # speaker's paragraph.
         if self.speaker_continues(bi, first):
