@@ -20,7 +20,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import islice
 from operator import attrgetter
 
 import regex
@@ -130,21 +129,20 @@ def _words(text: str) -> list[str]:
     return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
-# ASCII characters that no word holds (re's and regex's \w agree on ASCII).
-_ASCII_NON_WORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+@lru_cache(maxsize=16)
+def _at_least(count: int) -> tuple[re.Pattern, regex.Pattern]:
+    """Patterns that match a text's start when it holds `count` words: each round
+    reads exactly one word of _WORD (the lookahead stops a round from ending inside
+    a word), so the match reads no further than the count-th. As _ASCII_WORD and
+    _WORD: `re` for ASCII text, `regex` for the rest."""
+    source = r"(?:\W*\w+(?:['’]\w+)*(?!\w|['’]\w))" + f"{{{count}}}"
+    return re.compile(source), compile_pattern(source)
 
 
 def _has_words(text: str, count: int) -> bool:
     """len(_words(text)) >= count, reading no further than the count-th word."""
-    if text.isascii():
-        # No word spans a space, so `count` pieces between spaces that each hold a
-        # word character hold `count` words at least (most quotations: split runs
-        # in C, the pattern once per word).
-        pieces = text.split(None, count)
-        if len(pieces) >= count and all([p.strip(_ASCII_NON_WORD) for p in pieces[:count]]):
-            return True
-    found = (_ASCII_WORD if text.isascii() else _WORD).finditer(text)
-    return len(list(islice(found, count))) >= count
+    plain, other = _at_least(count)
+    return (plain if text.isascii() else other).match(text) is not None
 
 
 def _tokens(text: str) -> list[str]:
@@ -544,7 +542,6 @@ class _Context:
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] | None = None
         self._by_block: dict[int, list] | None = None
-        self._sentence_tokens: dict[tuple[int, int], list[str]] = {}
         self._plain: dict[int, bool] = {}
         self.ascii = document.prose.isascii()
 
@@ -572,11 +569,16 @@ class _Context:
         never too short, and its first words tell (most are long: the search
         for a sentence end inside them is left to is_direct)."""
         key = (q.start, q.end)
-        if key not in self._by_length and _has_words(
-            self.document.prose[q.content_start : q.content_end], self.min_words
-        ):
+        if key in self._by_length:
+            return self._by_length[key] is False
+        content = self.document.prose[q.content_start : q.content_end]
+        if _has_words(content, self.min_words):
             return False
-        return self.direct_by_length(q) is False
+        # _direct_by_length without counting the words again.
+        found = self._by_length[key] = (
+            True if _may_end_sentence(content) and _INNER_END.search(content) else False
+        )
+        return found is False
 
     def sentences(self, block_index: int) -> list:
         """The block's sentences (one pass over the document's, then cached)."""
@@ -697,11 +699,8 @@ class _Context:
             # and as a neighbour: the cues other than “put” read the same.)
             speaks = self._speaks.get((start, end, m_start))
             if speaks is None:
-                before = self.tokens(block_index, lo, m_start)
-                tokens = before + [cue] + self.tokens(block_index, m_end, hi)
-                speaks = self._speaks[start, end, m_start] = _has_speaker(
-                    tokens, len(before), kind
-                )
+                tokens, i = self.cue_tokens(block_index, lo, m_start, m_end, hi, cue)
+                speaks = self._speaks[start, end, m_start] = _has_speaker(tokens, i, kind)
             if speaks:
                 result = True
                 break
@@ -712,16 +711,26 @@ class _Context:
             self._cache[start, end, not own] = result
         return result
 
-    def tokens(self, block_index: int, lo: int, hi: int) -> list[str]:
-        """_tokens of masked[lo:hi] in the block, read in place when the block
-        is plain (ASCII and _Q alone, as every block of an ASCII document)."""
+    def cue_tokens(
+        self, block_index: int, lo: int, at: int, end: int, hi: int, cue: str
+    ) -> tuple[list[str], int]:
+        """The tokens of masked[lo:hi] in the block with the cue at [at, end) as
+        one token (`cue`), and the cue's index. Read in place when the block is
+        plain (ASCII and _Q alone, as every block of an ASCII document)."""
         plain = self._plain.get(block_index)
         masked = self.masked(block_index)
         if plain is None:
             plain = self._plain[block_index] = self.ascii or not _NOT_PLAIN.search(masked)
         if plain:
-            return _PLAIN_TOKEN.findall(masked, lo, hi)
-        return _TOKEN.findall(masked[lo:hi])
+            tokens = _PLAIN_TOKEN.findall(masked, lo, at)
+            after = _PLAIN_TOKEN.findall(masked, end, hi)
+        else:
+            tokens = _TOKEN.findall(masked[lo:at])
+            after = _TOKEN.findall(masked[end:hi])
+        i = len(tokens)
+        tokens.append(cue)
+        tokens += after
+        return tokens, i
 
     def quotation_sentences(self, block_index: int) -> list[tuple[int, int, object]]:
         """(first, last, quotation): for each quotation in the block, the indices
@@ -852,6 +861,24 @@ class _Context:
         # The quotation's own sentence(s).
         if self.span_attributes(bi, sentences[first].start, sentences[last].end, own=True):
             return "same-sentence"
+        # The nearest sentence before and after with words outside quotations.
+        # (Most quotations not attributed in their own sentence are attributed
+        # here, so this comes before the rarer forms: only whether any form
+        # holds counts, not which.)
+        k = first - 1
+        while k >= 0 and self.only_quotation(bi, sentences[k].start, sentences[k].end):
+            k -= 1
+        if k >= 0 and self.span_attributes(bi, sentences[k].start, sentences[k].end):
+            return "sentence-before"
+        k = last + 1
+        while k < len(sentences) and self.only_quotation(
+            bi, sentences[k].start, sentences[k].end
+        ):
+            k += 1
+        if k < len(sentences) and self.span_attributes(
+            bi, sentences[k].start, sentences[k].end
+        ):
+            return "sentence-after"
         masked = self.masked(bi)
         rel = q.start - block.start
         if _colon_adjacent(masked, rel):
@@ -872,21 +899,6 @@ class _Context:
             _tokens(masked[sentences[first].start - block.start : sentences[last].end - block.start])
         ):
             return "partial-named"
-        # The nearest sentence before and after with words outside quotations.
-        k = first - 1
-        while k >= 0 and self.only_quotation(bi, sentences[k].start, sentences[k].end):
-            k -= 1
-        if k >= 0 and self.span_attributes(bi, sentences[k].start, sentences[k].end):
-            return "sentence-before"
-        k = last + 1
-        while k < len(sentences) and self.only_quotation(
-            bi, sentences[k].start, sentences[k].end
-        ):
-            k += 1
-        if k < len(sentences) and self.span_attributes(
-            bi, sentences[k].start, sentences[k].end
-        ):
-            return "sentence-after"
         # An earlier quotation in the paragraph has a speaker: it is the same
         # speaker's paragraph.
         if self.speaker_continues(bi, first):

@@ -466,3 +466,25 @@ def test_has_words_as_counting_every_word(text, count):
     from newslint.plugins.attribution import _has_words, _words
 
     assert _has_words(text, count) == (len(_words(text)) >= count)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["“", "”", "Lee", "said", "it's", "a’b", " ", ". ", "? ", "…", ",", "é", "the plan"]
+), max_size=24).map("".join), st.integers(1, 6))
+def test_too_short_as_direct_by_length(text, min_words):
+    """too_short counts the words once; it agrees with _direct_by_length, and so
+    does what it leaves in the cache for is_direct."""
+    from newslint.plugins.attribution import _Context, _direct_by_length
+
+    from newslint.engine import Linter
+
+    linter = Linter()
+    document = linter.document(HEAD + text, "article.txt", linter.finder.for_path("article.txt"))
+    rule = _rule()
+    quotations = [q for q in document.quotations if q.level == 0]
+    ctx = _Context(document, rule.compiled[0], quotations, min_words, rule.cue_words)
+    for q in quotations:
+        expected = _direct_by_length(document, q, min_words)
+        assert ctx.too_short(q) == (expected is False)
+        assert ctx.direct_by_length(q) == expected
