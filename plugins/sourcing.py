@@ -727,10 +727,16 @@ class VagueSource(_SourcingRule):
         return start - len(piece) + m.start() if m and m.group(0) else start
 
     def span_for(self, match, entry):
+        # `check` asks for the span, then `accept` does: work it out once.
+        # (Holding the match keeps its id from being reused.)
+        memo = self.__dict__.get("_span_memo")
+        if memo is not None and memo[0] is match:
+            return memo[1]
         start, end = match.span()
         head = self._head_pattern.match(match.group(0))
         if head and head.group(0).lower() not in _BARE_QUANTIFIERS:
             start = self._extend(match.string, start)
+        self.__dict__["_span_memo"] = (match, (start, end))
         return start, end
 
     def _trigger_words(self) -> list[str]:
