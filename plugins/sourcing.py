@@ -896,6 +896,9 @@ class PassiveAttribution(_SourcingRule):
         "reported”, “it is widely thought”) and expressions of doubt (“allegedly”).",
     }
 
+    # No trigger words, so no windows: the plain scan, without a layer per block.
+    scan = PhraseRule.scan
+
     def accept(self, document: Document, match, entry) -> bool:
         prose = document.prose
         start, end = match.span()
