@@ -346,7 +346,12 @@ class _SourcingRule(PhraseRule):
         """Only the stretches around trigger words: the full patterns are costly to
         try at every word, and a document has few trigger words."""
         trigger = self._trigger_pattern
-        regions = super().regions(document)
+        # The rules' regions depend on their scope only: worked out once for all.
+        cache = document.__dict__
+        key = f"_sourcing_regions_{self.scope}"
+        if key not in cache:
+            cache[key] = super().regions(document)
+        regions = cache[key]
         if trigger is None:
             return regions
         before, after = self.window
@@ -354,10 +359,12 @@ class _SourcingRule(PhraseRule):
         lowered = _lowered_plain(document) if self._trigger_words_plain else None
         occurrences = []
         if lowered is not None:
-            # A region that ends inside a word makes a word of its first part.
-            whole_words = all(end >= len(lowered) or not _RE_WORD_CHAR[lowered[end]]
-                              for _, end in regions)
-            occurrences = self._trigger_occurrences(document, lowered, whole_words)
+            whole_key = f"_sourcing_whole_words_{self.scope}"
+            if whole_key not in cache:
+                # A region that ends inside a word makes a word of its first part.
+                cache[whole_key] = all(end >= len(lowered) or not _RE_WORD_CHAR[lowered[end]]
+                                       for _, end in regions)
+            occurrences = self._trigger_occurrences(document, lowered, cache[whole_key])
         reach: list[int] = []  # per window, the end of its last trigger word
         for start, end in regions:
             if lowered is not None:
