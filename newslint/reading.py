@@ -36,13 +36,21 @@ def decode(data: bytes) -> str:
 
 
 def read_bytes(path: str) -> bytes:
+    # os.open and os.read, not open(): a buffered file object costs more than
+    # the read of a short article itself.
     try:
-        with open(path, "rb") as f:
-            return f.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from None
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_text_file(path: str) -> str:
