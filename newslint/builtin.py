@@ -1,4 +1,5 @@
-"""The core's own plugin: markup readers and output formats. It is registered
+"""The core's own plugin: markup readers, output formats and the suppression
+rules NL001 and NL002 (which `newslint.suppression` reports). It is registered
 through the `newslint` entry-point group like every other plugin. Readers and
 formatters are imported only when used, so start-up stays cheap."""
 

@@ -211,8 +211,8 @@ class Document:
         sentences: list[Sentence] = []
         append = sentences.append
         prose = self.prose
-        for index, (_, start, end, _, _) in enumerate(self.blocks):
-            for s, e in split_sentences(prose, start, end):
+        for index, block in enumerate(self.blocks):
+            for s, e in split_sentences(prose, block.start, block.end):
                 append(_new(Sentence, (s, e, index)))
         return sentences
 

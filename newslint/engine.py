@@ -11,13 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import Any
 
 from newslint.cache import entry_key
 from newslint.config import Config, ConfigFinder, Overrides, parse_config
 from newslint.document import Document
-from newslint.finding import Finding, Severity
+from newslint.finding import SORT_KEY, Finding, Severity
 from newslint.manager import Registry, build_registry, make_plugin_manager
 from newslint.reading import BinaryFile, ReadError, decode, iter_paths, read_bytes
 from newslint.selection import Settings, resolve, validate_layer
@@ -54,8 +53,6 @@ class Report:
         return [f for result in self.files for f in result.findings]
 
 
-#: Finding.sort_key, read without a Python-level call.
-_SORT_KEY = attrgetter("start", "end", "code")
 
 
 class Linter:
@@ -80,9 +77,6 @@ class Linter:
         self._registries: dict[tuple, Registry] = {}
         self._settings: dict[tuple, Settings] = {}
         self._settings_keys: dict[int, str] = {}
-        # config id -> (config, registry, settings), for configs without
-        # per-file sections (the same settings for every file)
-        self._plain_settings: dict[int, tuple[Config, Registry, Settings]] = {}
         self._extensions = extensions
 
     # -- registry and settings -------------------------------------------
@@ -132,20 +126,6 @@ class Linter:
                 raise DataError(config.path or "config", line, message)
 
     def settings_for(self, config: Config, path: str | None) -> tuple[Registry, Settings]:
-        if not config.per_file:
-            # The same for every file: looked up once a run, not rebuilt from
-            # the config's layers for each file.
-            plain = self._plain_settings.get(id(config))
-            if plain is not None and plain[0] is config:
-                return plain[1], plain[2]
-            registry, settings = self._settings_for(config, path)
-            if len(self._plain_settings) >= 64:  # configs made on the fly, one a call
-                self._plain_settings.clear()
-            self._plain_settings[id(config)] = (config, registry, settings)
-            return registry, settings
-        return self._settings_for(config, path)
-
-    def _settings_for(self, config: Config, path: str | None) -> tuple[Registry, Settings]:
         registry = self.registry_for(config)
         layers = config.layers_for(path)
         key = (id(registry), tuple(id(layer) for layer in layers))
@@ -212,7 +192,7 @@ class Linter:
                 if f.code in OWN_CODES and f.code in settings.severity else f
                 for f in findings
             ]
-        findings.sort(key=_SORT_KEY)
+        findings.sort(key=SORT_KEY)
         return findings
 
     def lint_file(self, path: str) -> FileResult | FileError:
@@ -255,14 +235,14 @@ class Linter:
         results: list[FileResult | FileError | None] = [None] * len(targets)
         todo: list[int] = []
         for i, (path, _) in enumerate(targets):
-            # An empty cache (a first run) can hold nothing: no file is read twice.
+            # An empty cache (a first run) holds nothing to look up: the files
+            # are read only where they are linted.
             if cache is None or not cache.entries:
                 todo.append(i)
                 continue
             try:
-                with open(path, "rb") as f:
-                    data = f.read()
-            except OSError:
+                data = read_bytes(path)
+            except ReadError:
                 todo.append(i)
                 continue
             cached = cache.get(entry_key(path, data, self._settings_key(path)))

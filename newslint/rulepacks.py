@@ -248,18 +248,22 @@ class PhraseRule(Rule):
         self.entries.extend(entries)
         for name, items in lists.items():
             self.lists.setdefault(name, []).extend(items)
-        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase",
-                       "_pattern_order", "pattern_timeout"):
-            self.__dict__.pop(cached, None)
+        self._forget_derived()
 
     def remove_entries(self, keys: Iterable[str]) -> None:
         drop = {_normal(k) for k in keys}
         self.entries = [
             e for e in self.entries if _normal(e.key) not in drop and _normal(e.key.strip("/")) not in drop
         ]
-        for cached in ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase",
-                       "_pattern_order", "pattern_timeout"):
-            self.__dict__.pop(cached, None)
+        self._forget_derived()
+
+    #: What is derived from the entries, cached, and made again when they change.
+    _DERIVED = ("compiled", "_analysis", "_entry_patterns", "_alternatives", "_by_phrase",
+                "_pattern_order", "pattern_timeout")
+
+    def _forget_derived(self) -> None:
+        for name in self._DERIVED:
+            self.__dict__.pop(name, None)
 
     @cached_property
     def compiled(self) -> tuple[regex.Pattern | None, dict[str, Entry], list[tuple[Any, Entry]]]:
@@ -426,37 +430,32 @@ class PhraseRule(Rule):
         has found), so the scan stops there."""
         if not self._alternatives:
             return
-        if before is not None:
-            end_of_starts = min(end, before)
-        else:
-            end_of_starts = end
+        end_of_starts = end if before is None else min(end, before)
         prose = document.prose
         prefilter = None if _NO_PREFILTER else self._analysis[0]
         if prefilter is None:
-            state = None
+            candidates = None
         elif self.sparse_regions:
-            state = prefilter.region_candidates(document, start, end)
+            candidates = prefilter.region_candidates(document, start, end)
         else:
-            state = prefilter.candidates(document)
-        if state is not None:
-            candidates, class_live = state
+            candidates = prefilter.candidates(document)
+        if candidates is not None:
             extra = prefilter.cut_word_heads(document, start, end)
-            if extra:
+            if "" in extra:
+                # A live prefix opens with a character class ("\p{L}+-hating"):
+                # it may begin at any word, which the one pattern scans fastest.
+                candidates = None
+            elif extra:
                 more = prefilter.positions(document, extra)
-                class_live = class_live or "" in extra
                 if more is None:
                     candidates = None
                 elif more:  # (pairs are unique within each list)
                     candidates = sorted(set(candidates).union(more))
-            if class_live:
-                # A live prefix opens with a character class ("\p{L}+-hating"):
-                # it may begin at any word, which the one pattern scans fastest.
-                candidates = None
-        else:
-            candidates = None
         if candidates is None:
             if before is None or prefilter is None:
-                yield from self.compiled[0].finditer(prose, start, end, timeout=PATTERN_TIMEOUT)
+                yield from self.compiled[0].finditer(
+                    prose, start, end, timeout=self.pattern_timeout
+                )
             else:
                 yield from self._scan_word_starts(document, start, end, end_of_starts, prefilter)
             return
@@ -978,17 +977,15 @@ class _Prefilter:
         if class_starts is not None:
             self.class_starts = compile_pattern(class_starts, regex.V0 | regex.IGNORECASE)
 
-    def candidates(self, document: Document) -> tuple[list[tuple[int, str]], bool] | None:
-        """Sorted (offset, head) pairs where a match may begin, and whether a
-        prefix that opens with a class is live too; None when the prose cannot
-        be searched case-folded. Kept with the document."""
+    def candidates(self, document: Document) -> list[tuple[int, str]] | None:
+        """Sorted (offset, head) pairs where a match may begin; None when the
+        whole region must be scanned (a live prefix opens with a class, or the
+        prose cannot be searched case-folded). Kept with the document."""
         cache = document.__dict__.setdefault("_phrase_rule_candidates", {})
         key = id(self)
         if key not in cache:
             heads = self.live_heads(document)
-            # A live prefix that opens with a class: the scan takes the whole region.
-            found = None if "" in heads else self.positions(document, heads)
-            cache[key] = None if found is None else (found, False)
+            cache[key] = None if "" in heads else self.positions(document, heads)
         return cache[key]
 
     def live_heads(self, document: Document) -> frozenset[str]:
@@ -1022,14 +1019,11 @@ class _Prefilter:
         return lambda at: starts(literal, at) or opening(prose, at) is not None
 
     def region_candidates(self, document: Document, start: int,
-                          end: int) -> tuple[list[tuple[int, str]], bool] | None:
+                          end: int) -> list[tuple[int, str]] | None:
         """What `candidates` gives, for the region from `start` to `end` only
         (the heads and their rests must end by `end`, as a match must)."""
         heads = self.live_heads(document)
-        if "" in heads:
-            return None
-        found = self.positions(document, heads, start, end)
-        return None if found is None else (found, False)
+        return None if "" in heads else self.positions(document, heads, start, end)
 
     def positions(self, document: Document, heads: set[str], start: int = 0,
                   end: int | None = None) -> list[tuple[int, str]] | None:

@@ -655,7 +655,7 @@ class _Context:
         next match finditer would find."""
         words = self.words
         if words is None:
-            yield from self.pattern.finditer(masked, lo, hi, timeout=PATTERN_TIMEOUT)
+            yield from self.pattern.finditer(masked, lo, hi, timeout=self.timeout)
             return
         resume = lo
         match, timeout = self.pattern.match, self.timeout

@@ -212,7 +212,6 @@ _REGEX_WORD = compile_pattern(r"\w", _F)
 _RULE_WORD = compile_pattern(r"\w", regex.V0 | regex.IGNORECASE)
 _RE_WORD = re.compile(r"\w")
 _LEADING_WORD = re.compile(r"\w+")
-_RE_WORD_RUN = re.compile(r"\w+")
 
 
 class _PerCharacter(dict):
@@ -321,25 +320,17 @@ class _SourcingRule(PhraseRule):
         return all(w.isascii() and w == w.lower() for w in self._trigger_words() or [])
 
     @cached_property
-    def _trigger_keys(self) -> list[tuple[str, str | None]]:
-        """(word, its leading run of word characters, if it opens with one)."""
-        keys = []
-        for word in self._trigger_words() or []:
-            first = _LEADING_WORD.match(word)
-            keys.append((word, first.group(0) if first else None))
-        return keys
-
-    @cached_property
     def _trigger_groups(self) -> tuple[dict[str, list[str]], list[str]]:
         """The trigger words by their leading run of word characters, and
         those that open with none (always looked for)."""
         by_key: dict[str, list[str]] = {}
         keyless = []
-        for word, key in self._trigger_keys:
-            if key is None:
+        for word in self._trigger_words() or []:
+            first = _LEADING_WORD.match(word)
+            if first is None:
                 keyless.append(word)
             else:
-                by_key.setdefault(key, []).append(word)
+                by_key.setdefault(first.group(0), []).append(word)
         return by_key, keyless
 
     def regions(self, document: Document) -> list[tuple[int, int]]:
@@ -417,7 +408,7 @@ class _SourcingRule(PhraseRule):
     def _trigger_tails(self) -> tuple[frozenset[str], int]:
         """The last runs of word characters of the trigger words, and the longest."""
         tails = frozenset(
-            found[-1] for found in (_RE_WORD_RUN.findall(w) for w in self._trigger_words() or []) if found
+            found[-1] for found in (_LEADING_WORD.findall(w) for w in self._trigger_words() or []) if found
         )
         return tails, max(map(len, tails), default=0)
 
@@ -436,7 +427,7 @@ class _SourcingRule(PhraseRule):
         found = []
         find = lowered.find
         if present is None:
-            words = [word for word, _ in self._trigger_keys]
+            words = self._trigger_words() or []
         else:
             by_key, words = self._trigger_groups
             # (A set operation in C, not a test per trigger word: most are absent.)

@@ -99,12 +99,16 @@ pieces = st.lists(
 )
 
 
+def _texts(parts: st.SearchStrategy) -> st.SearchStrategy:
+    """Texts joined from `parts`, half of them in capitals."""
+    return st.tuples(parts, st.booleans()).map(
+        lambda drawn: "".join(drawn[0]).upper() if drawn[1] else "".join(drawn[0])
+    )
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(parts=pieces, caps=st.booleans())
-def test_random_texts_scan_the_same(parts, caps):
-    text = "".join(parts)
-    if caps:
-        text = text.upper()
+@given(text=_texts(pieces))
+def test_random_texts_scan_the_same(text):
     for rule in RULES:
         fast, plain = _both(rule, text)
         assert fast == plain, rule.code
@@ -225,11 +229,8 @@ def _entry_by_trying_all(rule: PhraseRule, prose: str, match) -> Entry | None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(parts=pieces, caps=st.booleans())
-def test_entry_for_agrees_with_trying_every_entry(parts, caps):
-    text = "".join(parts)
-    if caps:
-        text = text.upper()
+@given(text=_texts(pieces))
+def test_entry_for_agrees_with_trying_every_entry(text):
     document = _document(text)
     for rule in RULES:
         for match in rule.scan(document, 0, len(document.prose)):
@@ -368,16 +369,12 @@ def test_all_examples_scan_the_same():
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    parts=st.lists(
+    text=_texts(st.lists(
         st.one_of(st.sampled_from(ALL_EXAMPLES), st.sampled_from(ALL_WORDS),
                   st.sampled_from(SPACES), st.sampled_from(GLUE)),
         min_size=1, max_size=40,
-    ),
-    caps=st.booleans(),
+    )),
 )
-def test_random_texts_scan_the_same_with_every_rule(parts, caps):
-    text = "".join(parts)
-    if caps:
-        text = text.upper()
+def test_random_texts_scan_the_same_with_every_rule(text):
     for rule in ALL_RULES:
         _core_scan_agrees(rule, text)

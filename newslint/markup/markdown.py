@@ -51,8 +51,8 @@ _INLINE = compile_pattern(
 )
 
 # Every character a match of _INLINE can start with.
-_INLINE_START = re.compile(r"[`<{!\[\\*_~]")
 _INLINE_START_CHARS = "`<{![\\*_~"
+_INLINE_START = re.compile("[" + re.escape(_INLINE_START_CHARS) + "]")
 _QUOTE_MARKERS = compile_pattern(r"(?m)(?<=\n)[ \t]*(?:>[ \t]?)+")
 _ENTITY = compile_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # MDX: ESM statements at the top level are code, not paragraphs.
