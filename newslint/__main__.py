@@ -1,3 +1,3 @@
-from newslint.cli import main
+from newslint.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

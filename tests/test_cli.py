@@ -109,3 +109,51 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path):
     stderr = proc.stderr.read().decode()
     proc.wait()
     assert stderr == "" and proc.returncode == 2
+
+
+def test_program_pauses_the_collector_for_start_up_only(tmp_path, monkeypatch, capsys):
+    """`run` (the program) collects no garbage during start-up, and again
+    while linting (plugins may make reference cycles), and leaves it on."""
+    import gc
+
+    from newslint import cli
+    from newslint.engine import Linter
+
+    article = tmp_path / "story.txt"
+    article.write_text("Plain sentence.\n", encoding="utf-8")
+    seen = {}
+    real_init, real_lint = Linter.__init__, Linter.lint_paths
+
+    def init(self, *args, **kwargs):
+        seen["start-up"] = gc.isenabled()
+        real_init(self, *args, **kwargs)
+
+    def lint_paths(self, *args, **kwargs):
+        seen["linting"] = gc.isenabled()
+        return real_lint(self, *args, **kwargs)
+
+    monkeypatch.setattr(Linter, "__init__", init)
+    monkeypatch.setattr(Linter, "lint_paths", lint_paths)
+    monkeypatch.setattr("sys.argv", ["newslint", "--no-cache", str(article)])
+    frozen = gc.get_freeze_count()
+    try:
+        assert cli.run() == 0
+        assert seen == {"start-up": False, "linting": True}
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_program_leaves_the_collector_on_after_an_early_error(tmp_path, monkeypatch, capsys):
+    import gc
+
+    from newslint import cli
+
+    monkeypatch.setattr("sys.argv", ["newslint", "--config", str(tmp_path / "absent.yaml"), "x"])
+    try:
+        assert cli.run() == 2
+        assert gc.isenabled()
+    finally:
+        gc.enable()
