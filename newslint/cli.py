@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-plugins", action="store_true", help="load newslint's built-in plugins only"
     )
     p.add_argument(
-        "-j", "--jobs", type=int, help="worker processes for many files (default: one per CPU)"
+        "-j", "--jobs", type=int,
+        help="processes that lint many files at once, this one included (default: one per CPU)",
     )
     p.add_argument(
         "--cache", dest="cache", action="store_true", default=True,

@@ -280,30 +280,31 @@ class Linter:
     def _lint_many(
         self, paths: list[str], jobs: int | None, keyed: bool
     ) -> Iterator[tuple[str | None, FileResult | FileError]]:
-        """(cache key, result) in the order of `paths`, linted here or in worker
-        processes (see `_lint_file`)."""
+        """(cache key, result) in the order of `paths`, linted here or also in
+        forked processes (see `_lint_file`)."""
+        from newslint import forking
+
         jobs = jobs or os.cpu_count() or 1
         jobs = min(jobs, max(1, len(paths) // 16))
-        if jobs <= 1 or len(paths) < self.PARALLEL_THRESHOLD or not _can_fork():
+        if jobs <= 1 or len(paths) < self.PARALLEL_THRESHOLD or not forking.can_fork():
             for path in paths:
                 yield self._lint_file(path, keyed)
             return
-        import multiprocessing
-
         # Compile every rule's patterns once, here, so the forked workers share
         # them; the list item makes a markup reader load its full parser too.
         self.lint_text("Warm up.\n\n- A list item.\n", paths[0])
         for registry in self._registries.values():
             for rule in registry.rules.values():
                 rule.prepare()
-        global _WORKER_LINTER
-        _WORKER_LINTER = self
-        context = multiprocessing.get_context("fork")
-        # Small chunks (about 35 files of the BBC set): at the end, one worker
+        # Small chunks (about 35 files of the BBC set): at the end, one process
         # waits for the other's last chunk at most that long.
-        chunk = max(1, len(paths) // (jobs * 32))
-        with context.Pool(jobs) as pool:
-            yield from pool.imap(_lint_in_worker, [(p, keyed) for p in paths], chunksize=chunk)
+        count = min(jobs * 32, len(paths), forking.MAX_CHUNKS)
+        chunks = [paths[i * len(paths) // count : (i + 1) * len(paths) // count]
+                  for i in range(count)]
+        for results in forking.map_forked(
+            lambda chunk: [self._lint_file(path, keyed) for path in chunk], chunks, jobs
+        ):
+            yield from results
 
     def _settings_key(self, path: str) -> str:
         config = self.finder.for_path(path)
@@ -336,20 +337,6 @@ class Linter:
 
     def _excluded(self, path: str) -> bool:
         return self.finder.for_path(path).is_excluded(path)
-
-
-_WORKER_LINTER: Linter | None = None
-
-
-def _lint_in_worker(task: tuple[str, bool]) -> tuple[str | None, FileResult | FileError]:
-    assert _WORKER_LINTER is not None
-    return _WORKER_LINTER._lint_file(*task)
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 # -- the library API -------------------------------------------------------
