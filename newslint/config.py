@@ -4,7 +4,8 @@ found by walking up from each file (nearest wins), or given with --config.
 `Config` is plain data (it pickles); `Config.settings_for` resolves it, with
 the registry of rules, into what applies to one file."""
 
-from __future__ import annotations
+# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
+# every string annotation when its class is made (tests/test_startup.py).
 
 import os
 import re

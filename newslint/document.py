@@ -6,7 +6,8 @@ code, front-matter syntax, link targets) is blanked to spaces with newlines
 kept, so an offset found in `prose` is an offset in `text`. Structure (blocks,
 sentences, words, quotations) is computed lazily and cached."""
 
-from __future__ import annotations
+# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
+# every string annotation when its class is made (tests/test_startup.py).
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
@@ -251,12 +252,12 @@ class Document:
         return word_runs(folded if folded is not None else self.prose.casefold())
 
     @cached_property
-    def quotations(self) -> Quotations:
+    def quotations(self) -> "Quotations":
         from newslint.quotations import parse_quotations
 
         return parse_quotations(self)
 
-    def quotation_at(self, offset: int) -> Quotation | None:
+    def quotation_at(self, offset: int) -> "Quotation | None":
         """The innermost quotation whose marks enclose `offset`, if any."""
         return self.quotations.at(offset)
 

@@ -1,6 +1,7 @@
 """What a rule reports: findings, their severity and the fixes they may carry."""
 
-from __future__ import annotations
+# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
+# every string annotation when its class is made (tests/test_startup.py).
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -20,7 +21,7 @@ class Severity(str, Enum):
         return _RANKS[self]
 
     @classmethod
-    def parse(cls, value: str | Severity) -> Severity:
+    def parse(cls, value: "str | Severity") -> "Severity":
         if isinstance(value, Severity):
             return value
         try:
@@ -105,7 +106,7 @@ class Finding:
             path=path, suggestions=suggestions, fix=fix, url=url, context=context,
         )
 
-    def with_(self, **changes) -> Finding:
+    def with_(self, **changes) -> "Finding":
         return replace(self, **changes)
 
     def to_dict(self) -> dict:

@@ -3,7 +3,8 @@
 A manager is built per run (never a module global); tests build one with
 ad-hoc plugin objects and no entry-point loading."""
 
-from __future__ import annotations
+# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
+# every string annotation when its class is made (tests/test_startup.py).
 
 import os
 import sys

@@ -46,7 +46,8 @@ else None), ``"unopened"`` (a closing mark with no opening mark) or
 an ambiguous mark or a straight single mark that might be an apostrophe;
 rules report only certain ones."""
 
-from __future__ import annotations
+# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
+# every string annotation when its class is made (tests/test_startup.py).
 
 import re
 from bisect import bisect_left, bisect_right
@@ -749,7 +750,7 @@ def _scan(prose: str) -> list[tuple[int, str]]:
     return found
 
 
-def parse_quotations(document: Document) -> Quotations:
+def parse_quotations(document: "Document") -> Quotations:
     prose = document.prose
     blocks = document.blocks
     found = _scan(prose)

@@ -3,7 +3,8 @@
 Rules are named by code (NL202), name (loaded-language), a code prefix that
 selects a family (NL2) or ALL, wherever they are named."""
 
-from __future__ import annotations
+# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
+# every string annotation when its class is made (tests/test_startup.py).
 
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
