@@ -282,14 +282,14 @@ class Linter:
     ) -> Iterator[tuple[str | None, FileResult | FileError]]:
         """(cache key, result) in the order of `paths`, linted here or also in
         forked processes (see `_lint_file`)."""
-        from newslint import forking
-
         jobs = jobs or os.cpu_count() or 1
         jobs = min(jobs, max(1, len(paths) // 16))
-        if jobs <= 1 or len(paths) < self.PARALLEL_THRESHOLD or not forking.can_fork():
+        if jobs <= 1 or len(paths) < self.PARALLEL_THRESHOLD or not hasattr(os, "fork"):
             for path in paths:
                 yield self._lint_file(path, keyed)
             return
+        from newslint import forking
+
         # Compile every rule's patterns once, here, so the forked workers share
         # them; the list item makes a markup reader load its full parser too.
         self.lint_text("Warm up.\n\n- A list item.\n", paths[0])

@@ -31,10 +31,6 @@ MAX_CHUNKS = 16384 // _TICKET
 _HEADER = 8  # bytes: the length of the pickled message that follows
 
 
-def can_fork() -> bool:
-    return hasattr(os, "fork")
-
-
 def map_forked(
     work: Callable[[Chunk], Result], chunks: Sequence[Chunk], processes: int
 ) -> Iterator[Result]:
