@@ -24,6 +24,7 @@ A pack looks like this (see README, "Writing a rule pack"):
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -459,31 +460,36 @@ class PhraseRule(Rule):
             else:
                 yield from self._scan_word_starts(document, start, end, end_of_starts, prefilter)
             return
-        import bisect
-
+        if not candidates:
+            return
         timeout = self.pattern_timeout
         resume = start
         rests = prefilter.rests
         head_entries = prefilter.head_entries
-        i = bisect.bisect_left(candidates, (start, ""))
+        i = bisect_left(candidates, (start, "")) if start else 0
         count = len(candidates)
+        matcher = self._matcher
         while i < count:
-            at = candidates[i][0]
+            at, head = candidates[i]
             if at >= end_of_starts:
                 break
-            # Every head found at this offset whose rest follows it.
-            indices: set[int] = set()
+            i += 1
+            if at < resume:
+                continue  # (so are the other heads found here)
+            # Every head found at this offset whose rest follows it: the
+            # alternatives they begin, in order (a sorted tuple for one head).
+            rest = rests[head]
+            indices = (head_entries[head] if rest is None
+                       or rest.match(prose, at + len(head), end) is not None else ())
             while i < count and candidates[i][0] == at:
                 head = candidates[i][1]
                 i += 1
-                if at < resume:
-                    continue
                 rest = rests[head]
                 if rest is None or rest.match(prose, at + len(head), end) is not None:
-                    indices.update(head_entries[head])
+                    indices = sorted({*indices, *head_entries[head]})
             # The first alternative that matches here is the one pattern's match.
-            for index in sorted(indices):
-                pattern = self._matcher(index)
+            for index in indices:
+                pattern = matcher(index)
                 m = (pattern.match(prose, at, end) if timeout is None
                      else pattern.match(prose, at, end, timeout=timeout))
                 if m is not None:
@@ -1067,13 +1073,13 @@ class _Prefilter:
         """Heads made live by a region that ends inside a word: the cut word is a
         word of its own to the rule's pattern, which cannot look past `end`."""
         prose = document.prose
-        word_char = _WORD_CHAR.match
-        if end >= len(prose) or end <= start or not (word_char(prose, end) and word_char(prose, end - 1)):
+        is_word = _IS_WORD_CHAR
+        if end >= len(prose) or end <= start or not (is_word[prose[end]] and is_word[prose[end - 1]]):
             return set()
         at = end - 1
-        while at > start and word_char(prose, at - 1):
+        while at > start and is_word[prose[at - 1]]:
             at -= 1
-        if at == start and start > 0 and word_char(prose, start - 1):
+        if at == start and start > 0 and is_word[prose[start - 1]]:
             return set()  # the region lies inside one word
         word = prose[at:end].casefold()
         if word in document.folded_words:

@@ -8,7 +8,7 @@ on texts built from the packs' own examples and random words."""
 from __future__ import annotations
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newslint.rulepacks as rulepacks
@@ -378,3 +378,31 @@ def test_all_examples_scan_the_same():
 def test_random_texts_scan_the_same_with_every_rule(text):
     for rule in ALL_RULES:
         _core_scan_agrees(rule, text)
+
+
+_SAME_OFFSET_RULE = _custom(
+    _phrase("new york"), _pattern(r"new\s+\w+s"), _pattern(r"ne\w*"), _phrase("york"),
+    _pattern(r"york\s+new"),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["new", "york", "news", "nearby", "yorks", "ne", "w"]),
+                   max_size=12),
+    glue=st.sampled_from([" ", "  ", "\n", ", "]),
+    cut=st.tuples(st.integers(0, 80), st.integers(0, 80)),
+)
+@example(words=["york", "new", "york", "new", "yorks"], glue=" ", cut=(0, 0))
+@example(words=["new", "nearby", "news", "new", "york"], glue="\n", cut=(5, 3))
+def test_heads_at_one_offset_scan_the_same_as_finditer(words, glue, cut):
+    # Several heads begin at one offset ("new", "ne"), and a match may
+    # swallow later candidates: the scan must still agree with finditer,
+    # over any region.
+    text = glue.join(words)
+    start = min(cut[0], len(text))
+    end = max(start, len(text) - cut[1])
+    document = _document(text)
+    fast = [m.span() for m in _SAME_OFFSET_RULE.scan(document, start, end)]
+    plain = [m.span() for m in _SAME_OFFSET_RULE.compiled[0].finditer(document.prose, start, end)]
+    assert fast == plain
