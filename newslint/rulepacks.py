@@ -649,7 +649,7 @@ _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
 _BUSY_HEAD = 24  # str.find stops in one region that make a head's `re` finder worth compiling
-_ANALYSIS_VERSION = 8  # bump when the analysis changes: cached results are keyed by it
+_ANALYSIS_VERSION = 9  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
 _WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)  # as the rules read \w
 
@@ -865,6 +865,14 @@ def _is_break_token(token: str) -> bool:
     return _SPACE_TOKEN.fullmatch(token) is not None or _is_non_word_set(token)
 
 
+def _ends_word(token: str) -> bool:
+    """The token (after a head of word characters) ends the match or matches
+    at least one character, none of them a word character."""
+    if token == _END or _is_non_word_set(token):
+        return True
+    return _SPACE_TOKEN.fullmatch(token) is not None and "{0" not in token  # not \s*
+
+
 def _is_non_word_set(token: str) -> bool:
     """A set of literal characters ("[,:]", "[\\-–]") none of which is a word
     character. (Negated sets, ranges and class escapes are not read.)"""
@@ -932,12 +940,16 @@ class _Prefilter:
         self.always: set[str] = set()
         rest_sources: dict[str, set[str]] = {}
         head_entries: dict[str, set[int]] = {}
+        partial_heads: set[str] = set()
         for index, tokens in ((i, t) for i, found in enumerate(prefixes) for t in found):
             split = 0
             while split < len(tokens) and _literal(tokens[split]) is not None:
                 split += 1
             raw = "".join(_literal(t) for t in tokens[:split])
             head = raw.casefold()
+            if not (len(head) == len(raw) and all(_IS_WORD_CHAR[c] for c in head)
+                    and split < len(tokens) and _ends_word(tokens[split])):
+                partial_heads.add(head)
             anchor = _anchor(tokens)
             (self.by_anchor.setdefault(anchor, set()) if anchor else self.always).add(head)
             # What follows the head, tried at the head's end in the prose (not
@@ -968,6 +980,7 @@ class _Prefilter:
             finders,
             class_starts,
             {h: tuple(sorted(i)) for h, i in head_entries.items()},
+            frozenset(h for h in head_entries if h and h not in partial_heads),
         ))
 
     def __getstate__(self):
@@ -975,7 +988,8 @@ class _Prefilter:
 
     def __setstate__(self, state) -> None:
         self._state = state
-        self.by_anchor, self.always, rests, finders, class_starts, self.head_entries = state
+        (self.by_anchor, self.always, rests, finders, class_starts, self.head_entries,
+         self.word_heads) = state
         self.anchors = frozenset(self.by_anchor)
         self.rests = _LazyRests(rests, regex.V0 | regex.IGNORECASE)
         self.finders = _HeadFinders(finders)
@@ -991,7 +1005,8 @@ class _Prefilter:
         key = id(self)
         if key not in cache:
             heads = self.live_heads(document)
-            cache[key] = None if "" in heads else self.positions(document, heads)
+            cache[key] = None if "" in heads else self.positions(
+                document, heads - self.absent_words(document))
         return cache[key]
 
     def live_heads(self, document: Document) -> frozenset[str]:
@@ -1029,7 +1044,19 @@ class _Prefilter:
         """What `candidates` gives, for the region from `start` to `end` only
         (the heads and their rests must end by `end`, as a match must)."""
         heads = self.live_heads(document)
-        return None if "" in heads else self.positions(document, heads, start, end)
+        if "" in heads:
+            return None
+        return self.positions(document, heads - self.absent_words(document), start, end)
+
+    def absent_words(self, document: Document) -> frozenset[str]:
+        """The live heads that are whole words (every match that begins with
+        one has a non-word character or its end right after it) and that the
+        document does not have as words: none of them begins a match, and
+        looking for them would read the whole prose in vain. (A region that
+        ends inside a word makes a word of its first part: `cut_word_heads`
+        finds that one.)"""
+        heads = self.live_heads(document) & self.word_heads
+        return heads - document.folded_words if heads else heads
 
     def positions(self, document: Document, heads: set[str], start: int = 0,
                   end: int | None = None) -> list[tuple[int, str]] | None:

@@ -406,3 +406,37 @@ def test_heads_at_one_offset_scan_the_same_as_finditer(words, glue, cut):
     fast = [m.span() for m in _SAME_OFFSET_RULE.scan(document, start, end)]
     plain = [m.span() for m in _SAME_OFFSET_RULE.compiled[0].finditer(document.prose, start, end)]
     assert fast == plain
+
+
+def _word_rule(sparse: bool) -> PhraseRule:
+    rule = _custom(_phrase("soc"), _phrase("it"), _pattern(r"it\s+emerged"), _phrase("lead"),
+                   _pattern(r"socialist\s+lead\w*"))
+    rule.sparse_regions = sparse
+    return rule
+
+
+WORD_RULES = [_word_rule(False), _word_rule(True)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["soc", "socialist", "it", "italy", "emerged", "lead",
+                                    "leader", "leads"]), max_size=10),
+    cut=st.tuples(st.integers(0, 60), st.integers(0, 60)),
+)
+@example(words=["socialist", "leader"], cut=(0, 13))
+@example(words=["italy", "emerged"], cut=(0, 11))
+def test_whole_word_heads_absent_from_the_document_are_not_looked_for(words, cut):
+    # "soc", "it" and "lead" are heads only ever followed by a non-word
+    # character or the match's end: the scan skips them when the document does
+    # not have them as words, except where a region ends inside a word and so
+    # makes one of its first part.
+    text = " ".join(words)
+    start = min(cut[0], len(text))
+    end = max(start, len(text) - cut[1])
+    document = _document(text)
+    for rule in WORD_RULES:
+        assert rule._analysis[0].word_heads >= {"soc", "it", "lead"}
+        fast = [m.span() for m in rule.scan(document, start, end)]
+        plain = [m.span() for m in rule.compiled[0].finditer(document.prose, start, end)]
+        assert fast == plain, (rule.sparse_regions, text, start, end)
