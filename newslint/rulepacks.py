@@ -504,14 +504,15 @@ class PhraseRule(Rule):
         where the live heads or the classes say a match may begin, which over a
         short stretch beats `finditer` over the whole region."""
         prose = document.prose
-        may_begin = prefilter.start_test(document, start, end)
+        starts = prefilter.word_starts(document, start, end, last)
+        if starts is None:
+            # The pattern opens with (?<!\w): only a word start can begin a match.
+            starts = (at.start() for at in _WORD_STARTS.finditer(prose, start, last))
         pattern = self.compiled[0]
         timeout = self.pattern_timeout
         resume = start
-        # The pattern opens with (?<!\w): only a word start can begin a match.
-        for at in _WORD_STARTS.finditer(prose, start, last):
-            at = at.start()
-            if at < resume or (may_begin is not None and not may_begin(at)):
+        for at in starts:
+            if at < resume:
                 continue
             found = (pattern.match(prose, at, end) if timeout is None
                      else pattern.match(prose, at, end, timeout=timeout))
@@ -1006,7 +1007,7 @@ class _Prefilter:
         if key not in cache:
             heads = self.live_heads(document)
             cache[key] = None if "" in heads else self.positions(
-                document, heads - self.absent_words(document))
+                document, self.searched_heads(document))
         return cache[key]
 
     def live_heads(self, document: Document) -> frozenset[str]:
@@ -1039,6 +1040,47 @@ class _Prefilter:
         prose = document.prose
         return lambda at: starts(literal, at) or opening(prose, at) is not None
 
+    def word_starts(self, document: Document, start: int, end: int,
+                    last: int) -> list[int] | None:
+        """The word starts from `start` to `last` (both included) where
+        `start_test` says a match may begin, in order: the live heads found
+        with str.find and the opening classes with one regex, not a test at
+        every word. None where `start_test` is None."""
+        fold = document.folded_prose
+        if fold is None:
+            return None
+        heads = self.live_heads(document) | self.cut_word_heads(document, start, end)
+        opening = None
+        if "" in heads:
+            if self.class_starts is None:
+                return None
+            opening = self.word_class_starts
+        prose = document.prose
+        is_word = _IS_WORD_CHAR
+        found = set()
+        find = fold.find
+        for head in heads:
+            if not head:
+                continue
+            at = find(head, start, last + len(head))
+            while at >= 0:
+                if at == 0 or not is_word[prose[at - 1]]:
+                    found.add(at)
+                at = find(head, at + 1, last + len(head))
+        if opening is not None:
+            for hit in opening(prose, start):
+                at = hit.start()
+                if at > last:
+                    break
+                found.add(at)
+        return sorted(found)
+
+    @cached_property
+    def word_class_starts(self):
+        """`finditer` of the word starts where an opening class matches."""
+        return compile_pattern(r"(?<!\w)(?=" + self.class_starts.pattern + ")",
+                               regex.V0 | regex.IGNORECASE).finditer
+
     def region_candidates(self, document: Document, start: int,
                           end: int) -> list[tuple[int, str]] | None:
         """What `candidates` gives, for the region from `start` to `end` only
@@ -1046,17 +1088,22 @@ class _Prefilter:
         heads = self.live_heads(document)
         if "" in heads:
             return None
-        return self.positions(document, heads - self.absent_words(document), start, end)
+        return self.positions(document, self.searched_heads(document), start, end)
 
-    def absent_words(self, document: Document) -> frozenset[str]:
-        """The live heads that are whole words (every match that begins with
-        one has a non-word character or its end right after it) and that the
-        document does not have as words: none of them begins a match, and
-        looking for them would read the whole prose in vain. (A region that
-        ends inside a word makes a word of its first part: `cut_word_heads`
-        finds that one.)"""
-        heads = self.live_heads(document) & self.word_heads
-        return heads - document.folded_words if heads else heads
+    def searched_heads(self, document: Document) -> frozenset[str]:
+        """The live heads, less those that are whole words (every match that
+        begins with one has a non-word character or its end right after it)
+        the document does not have as words: none of them begins a match, and
+        looking for them would read the prose in vain. (A region that ends
+        inside a word makes a word of its first part: `cut_word_heads` finds
+        that one.) Kept with the document."""
+        cache = document.__dict__.setdefault("_phrase_rule_searched", {})
+        found = cache.get(id(self))
+        if found is None:
+            heads = self.live_heads(document)
+            words = heads & self.word_heads
+            found = cache[id(self)] = heads - (words - document.folded_words) if words else heads
+        return found
 
     def positions(self, document: Document, heads: set[str], start: int = 0,
                   end: int | None = None) -> list[tuple[int, str]] | None:

@@ -440,3 +440,47 @@ def test_whole_word_heads_absent_from_the_document_are_not_looked_for(words, cut
         fast = [m.span() for m in rule.scan(document, start, end)]
         plain = [m.span() for m in rule.compiled[0].finditer(document.prose, start, end)]
         assert fast == plain, (rule.sparse_regions, text, start, end)
+
+
+_CLASS_RULE = _custom(
+    _pattern(r"(?:(?-i:\p{Lu})\w*\s+){0,2}reports?"), _phrase("according to reports"),
+    _phrase("reportedly"), _pattern(r"“\w+”\s+said"),
+)
+
+
+def _word_starts_by_testing_each(rule: PhraseRule, document, start: int, end: int, last: int):
+    """`_scan_word_starts` as it was: `start_test` at every word start."""
+    prose = document.prose
+    may_begin = rule._analysis[0].start_test(document, start, end)
+    resume, found = start, []
+    for at in rulepacks._WORD_STARTS.finditer(prose, start, last):
+        at = at.start()
+        if at < resume or (may_begin is not None and not may_begin(at)):
+            continue
+        m = rule.compiled[0].match(prose, at, end)
+        if m is not None:
+            found.append(m.span())
+            resume = m.end()
+    return found
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["Reports", "report", "reports", "the", "Smith", "according",
+                                    "to", "reportedly", "“No”", "said", "A", "ré", "Élan"]),
+                   max_size=12),
+    glue=st.sampled_from([" ", "\n", ", "]),
+    cut=st.tuples(st.integers(0, 80), st.integers(0, 80), st.integers(0, 80)),
+)
+@example(words=["Smith", "Reports", "the", "report"], glue=" ", cut=(0, 0, 0))
+@example(words=["the", "reports", "according", "to", "reports"], glue=" ", cut=(4, 0, 3))
+def test_word_starts_found_at_once_agree_with_testing_each_word(words, glue, cut):
+    text = glue.join(words)
+    start = min(cut[0], len(text))
+    end = max(start, len(text) - cut[1])
+    last = min(end, start + cut[2])
+    document = _document(text)
+    rule = _CLASS_RULE
+    assert "" in rule._analysis[0].always and rule._analysis[0].class_starts is not None
+    fast = [m.span() for m in rule._scan_word_starts(document, start, end, last, rule._analysis[0])]
+    assert fast == _word_starts_by_testing_each(rule, document, start, end, last)
