@@ -24,6 +24,7 @@ A pack looks like this (see README, "Writing a rule pack"):
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -459,31 +460,36 @@ class PhraseRule(Rule):
             else:
                 yield from self._scan_word_starts(document, start, end, end_of_starts, prefilter)
             return
-        import bisect
-
+        if not candidates:
+            return
         timeout = self.pattern_timeout
         resume = start
         rests = prefilter.rests
         head_entries = prefilter.head_entries
-        i = bisect.bisect_left(candidates, (start, ""))
+        i = bisect_left(candidates, (start, "")) if start else 0
         count = len(candidates)
+        matcher = self._matcher
         while i < count:
-            at = candidates[i][0]
+            at, head = candidates[i]
             if at >= end_of_starts:
                 break
-            # Every head found at this offset whose rest follows it.
-            indices: set[int] = set()
+            i += 1
+            if at < resume:
+                continue  # (so are the other heads found here)
+            # Every head found at this offset whose rest follows it: the
+            # alternatives they begin, in order (a sorted tuple for one head).
+            rest = rests[head]
+            indices = (head_entries[head] if rest is None
+                       or rest.match(prose, at + len(head), end) is not None else ())
             while i < count and candidates[i][0] == at:
                 head = candidates[i][1]
                 i += 1
-                if at < resume:
-                    continue
                 rest = rests[head]
                 if rest is None or rest.match(prose, at + len(head), end) is not None:
-                    indices.update(head_entries[head])
+                    indices = sorted({*indices, *head_entries[head]})
             # The first alternative that matches here is the one pattern's match.
-            for index in sorted(indices):
-                pattern = self._matcher(index)
+            for index in indices:
+                pattern = matcher(index)
                 m = (pattern.match(prose, at, end) if timeout is None
                      else pattern.match(prose, at, end, timeout=timeout))
                 if m is not None:
@@ -498,14 +504,15 @@ class PhraseRule(Rule):
         where the live heads or the classes say a match may begin, which over a
         short stretch beats `finditer` over the whole region."""
         prose = document.prose
-        may_begin = prefilter.start_test(document, start, end)
+        starts = prefilter.word_starts(document, start, end, last)
+        if starts is None:
+            # The pattern opens with (?<!\w): only a word start can begin a match.
+            starts = (at.start() for at in _WORD_STARTS.finditer(prose, start, last))
         pattern = self.compiled[0]
         timeout = self.pattern_timeout
         resume = start
-        # The pattern opens with (?<!\w): only a word start can begin a match.
-        for at in _WORD_STARTS.finditer(prose, start, last):
-            at = at.start()
-            if at < resume or (may_begin is not None and not may_begin(at)):
+        for at in starts:
+            if at < resume:
                 continue
             found = (pattern.match(prose, at, end) if timeout is None
                      else pattern.match(prose, at, end, timeout=timeout))
@@ -643,7 +650,7 @@ _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
 _BUSY_HEAD = 24  # str.find stops in one region that make a head's `re` finder worth compiling
-_ANALYSIS_VERSION = 8  # bump when the analysis changes: cached results are keyed by it
+_ANALYSIS_VERSION = 9  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
 _WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)  # as the rules read \w
 
@@ -859,6 +866,14 @@ def _is_break_token(token: str) -> bool:
     return _SPACE_TOKEN.fullmatch(token) is not None or _is_non_word_set(token)
 
 
+def _ends_word(token: str) -> bool:
+    """The token (after a head of word characters) ends the match or matches
+    at least one character, none of them a word character."""
+    if token == _END or _is_non_word_set(token):
+        return True
+    return _SPACE_TOKEN.fullmatch(token) is not None and "{0" not in token  # not \s*
+
+
 def _is_non_word_set(token: str) -> bool:
     """A set of literal characters ("[,:]", "[\\-–]") none of which is a word
     character. (Negated sets, ranges and class escapes are not read.)"""
@@ -926,12 +941,16 @@ class _Prefilter:
         self.always: set[str] = set()
         rest_sources: dict[str, set[str]] = {}
         head_entries: dict[str, set[int]] = {}
+        partial_heads: set[str] = set()
         for index, tokens in ((i, t) for i, found in enumerate(prefixes) for t in found):
             split = 0
             while split < len(tokens) and _literal(tokens[split]) is not None:
                 split += 1
             raw = "".join(_literal(t) for t in tokens[:split])
             head = raw.casefold()
+            if not (len(head) == len(raw) and all(_IS_WORD_CHAR[c] for c in head)
+                    and split < len(tokens) and _ends_word(tokens[split])):
+                partial_heads.add(head)
             anchor = _anchor(tokens)
             (self.by_anchor.setdefault(anchor, set()) if anchor else self.always).add(head)
             # What follows the head, tried at the head's end in the prose (not
@@ -962,6 +981,7 @@ class _Prefilter:
             finders,
             class_starts,
             {h: tuple(sorted(i)) for h, i in head_entries.items()},
+            frozenset(h for h in head_entries if h and h not in partial_heads),
         ))
 
     def __getstate__(self):
@@ -969,7 +989,8 @@ class _Prefilter:
 
     def __setstate__(self, state) -> None:
         self._state = state
-        self.by_anchor, self.always, rests, finders, class_starts, self.head_entries = state
+        (self.by_anchor, self.always, rests, finders, class_starts, self.head_entries,
+         self.word_heads) = state
         self.anchors = frozenset(self.by_anchor)
         self.rests = _LazyRests(rests, regex.V0 | regex.IGNORECASE)
         self.finders = _HeadFinders(finders)
@@ -985,7 +1006,8 @@ class _Prefilter:
         key = id(self)
         if key not in cache:
             heads = self.live_heads(document)
-            cache[key] = None if "" in heads else self.positions(document, heads)
+            cache[key] = None if "" in heads else self.positions(
+                document, self.searched_heads(document))
         return cache[key]
 
     def live_heads(self, document: Document) -> frozenset[str]:
@@ -1018,12 +1040,70 @@ class _Prefilter:
         prose = document.prose
         return lambda at: starts(literal, at) or opening(prose, at) is not None
 
+    def word_starts(self, document: Document, start: int, end: int,
+                    last: int) -> list[int] | None:
+        """The word starts from `start` to `last` (both included) where
+        `start_test` says a match may begin, in order: the live heads found
+        with str.find and the opening classes with one regex, not a test at
+        every word. None where `start_test` is None."""
+        fold = document.folded_prose
+        if fold is None:
+            return None
+        heads = self.live_heads(document) | self.cut_word_heads(document, start, end)
+        opening = None
+        if "" in heads:
+            if self.class_starts is None:
+                return None
+            opening = self.word_class_starts
+        prose = document.prose
+        is_word = _IS_WORD_CHAR
+        found = set()
+        find = fold.find
+        for head in heads:
+            if not head:
+                continue
+            at = find(head, start, last + len(head))
+            while at >= 0:
+                if at == 0 or not is_word[prose[at - 1]]:
+                    found.add(at)
+                at = find(head, at + 1, last + len(head))
+        if opening is not None:
+            for hit in opening(prose, start):
+                at = hit.start()
+                if at > last:
+                    break
+                found.add(at)
+        return sorted(found)
+
+    @cached_property
+    def word_class_starts(self):
+        """`finditer` of the word starts where an opening class matches."""
+        return compile_pattern(r"(?<!\w)(?=" + self.class_starts.pattern + ")",
+                               regex.V0 | regex.IGNORECASE).finditer
+
     def region_candidates(self, document: Document, start: int,
                           end: int) -> list[tuple[int, str]] | None:
         """What `candidates` gives, for the region from `start` to `end` only
         (the heads and their rests must end by `end`, as a match must)."""
         heads = self.live_heads(document)
-        return None if "" in heads else self.positions(document, heads, start, end)
+        if "" in heads:
+            return None
+        return self.positions(document, self.searched_heads(document), start, end)
+
+    def searched_heads(self, document: Document) -> frozenset[str]:
+        """The live heads, less those that are whole words (every match that
+        begins with one has a non-word character or its end right after it)
+        the document does not have as words: none of them begins a match, and
+        looking for them would read the prose in vain. (A region that ends
+        inside a word makes a word of its first part: `cut_word_heads` finds
+        that one.) Kept with the document."""
+        cache = document.__dict__.setdefault("_phrase_rule_searched", {})
+        found = cache.get(id(self))
+        if found is None:
+            heads = self.live_heads(document)
+            words = heads & self.word_heads
+            found = cache[id(self)] = heads - (words - document.folded_words) if words else heads
+        return found
 
     def positions(self, document: Document, heads: set[str], start: int = 0,
                   end: int | None = None) -> list[tuple[int, str]] | None:
@@ -1067,13 +1147,13 @@ class _Prefilter:
         """Heads made live by a region that ends inside a word: the cut word is a
         word of its own to the rule's pattern, which cannot look past `end`."""
         prose = document.prose
-        word_char = _WORD_CHAR.match
-        if end >= len(prose) or end <= start or not (word_char(prose, end) and word_char(prose, end - 1)):
+        is_word = _IS_WORD_CHAR
+        if end >= len(prose) or end <= start or not (is_word[prose[end]] and is_word[prose[end - 1]]):
             return set()
         at = end - 1
-        while at > start and word_char(prose, at - 1):
+        while at > start and is_word[prose[at - 1]]:
             at -= 1
-        if at == start and start > 0 and word_char(prose, start - 1):
+        if at == start and start > 0 and is_word[prose[start - 1]]:
             return set()  # the region lies inside one word
         word = prose[at:end].casefold()
         if word in document.folded_words:

@@ -8,7 +8,7 @@ on texts built from the packs' own examples and random words."""
 from __future__ import annotations
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newslint.rulepacks as rulepacks
@@ -378,3 +378,109 @@ def test_all_examples_scan_the_same():
 def test_random_texts_scan_the_same_with_every_rule(text):
     for rule in ALL_RULES:
         _core_scan_agrees(rule, text)
+
+
+_SAME_OFFSET_RULE = _custom(
+    _phrase("new york"), _pattern(r"new\s+\w+s"), _pattern(r"ne\w*"), _phrase("york"),
+    _pattern(r"york\s+new"),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["new", "york", "news", "nearby", "yorks", "ne", "w"]),
+                   max_size=12),
+    glue=st.sampled_from([" ", "  ", "\n", ", "]),
+    cut=st.tuples(st.integers(0, 80), st.integers(0, 80)),
+)
+@example(words=["york", "new", "york", "new", "yorks"], glue=" ", cut=(0, 0))
+@example(words=["new", "nearby", "news", "new", "york"], glue="\n", cut=(5, 3))
+def test_heads_at_one_offset_scan_the_same_as_finditer(words, glue, cut):
+    # Several heads begin at one offset ("new", "ne"), and a match may
+    # swallow later candidates: the scan must still agree with finditer,
+    # over any region.
+    text = glue.join(words)
+    start = min(cut[0], len(text))
+    end = max(start, len(text) - cut[1])
+    document = _document(text)
+    fast = [m.span() for m in _SAME_OFFSET_RULE.scan(document, start, end)]
+    plain = [m.span() for m in _SAME_OFFSET_RULE.compiled[0].finditer(document.prose, start, end)]
+    assert fast == plain
+
+
+def _word_rule(sparse: bool) -> PhraseRule:
+    rule = _custom(_phrase("soc"), _phrase("it"), _pattern(r"it\s+emerged"), _phrase("lead"),
+                   _pattern(r"socialist\s+lead\w*"))
+    rule.sparse_regions = sparse
+    return rule
+
+
+WORD_RULES = [_word_rule(False), _word_rule(True)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["soc", "socialist", "it", "italy", "emerged", "lead",
+                                    "leader", "leads"]), max_size=10),
+    cut=st.tuples(st.integers(0, 60), st.integers(0, 60)),
+)
+@example(words=["socialist", "leader"], cut=(0, 13))
+@example(words=["italy", "emerged"], cut=(0, 11))
+def test_whole_word_heads_absent_from_the_document_are_not_looked_for(words, cut):
+    # "soc", "it" and "lead" are heads only ever followed by a non-word
+    # character or the match's end: the scan skips them when the document does
+    # not have them as words, except where a region ends inside a word and so
+    # makes one of its first part.
+    text = " ".join(words)
+    start = min(cut[0], len(text))
+    end = max(start, len(text) - cut[1])
+    document = _document(text)
+    for rule in WORD_RULES:
+        assert rule._analysis[0].word_heads >= {"soc", "it", "lead"}
+        fast = [m.span() for m in rule.scan(document, start, end)]
+        plain = [m.span() for m in rule.compiled[0].finditer(document.prose, start, end)]
+        assert fast == plain, (rule.sparse_regions, text, start, end)
+
+
+_CLASS_RULE = _custom(
+    _pattern(r"(?:(?-i:\p{Lu})\w*\s+){0,2}reports?"), _phrase("according to reports"),
+    _phrase("reportedly"), _pattern(r"“\w+”\s+said"),
+)
+
+
+def _word_starts_by_testing_each(rule: PhraseRule, document, start: int, end: int, last: int):
+    """`_scan_word_starts` as it was: `start_test` at every word start."""
+    prose = document.prose
+    may_begin = rule._analysis[0].start_test(document, start, end)
+    resume, found = start, []
+    for at in rulepacks._WORD_STARTS.finditer(prose, start, last):
+        at = at.start()
+        if at < resume or (may_begin is not None and not may_begin(at)):
+            continue
+        m = rule.compiled[0].match(prose, at, end)
+        if m is not None:
+            found.append(m.span())
+            resume = m.end()
+    return found
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["Reports", "report", "reports", "the", "Smith", "according",
+                                    "to", "reportedly", "“No”", "said", "A", "ré", "Élan"]),
+                   max_size=12),
+    glue=st.sampled_from([" ", "\n", ", "]),
+    cut=st.tuples(st.integers(0, 80), st.integers(0, 80), st.integers(0, 80)),
+)
+@example(words=["Smith", "Reports", "the", "report"], glue=" ", cut=(0, 0, 0))
+@example(words=["the", "reports", "according", "to", "reports"], glue=" ", cut=(4, 0, 3))
+def test_word_starts_found_at_once_agree_with_testing_each_word(words, glue, cut):
+    text = glue.join(words)
+    start = min(cut[0], len(text))
+    end = max(start, len(text) - cut[1])
+    last = min(end, start + cut[2])
+    document = _document(text)
+    rule = _CLASS_RULE
+    assert "" in rule._analysis[0].always and rule._analysis[0].class_starts is not None
+    fast = [m.span() for m in rule._scan_word_starts(document, start, end, last, rule._analysis[0])]
+    assert fast == _word_starts_by_testing_each(rule, document, start, end, last)
