@@ -8,7 +8,7 @@ sentences, words, quotations) is computed lazily and cached."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
@@ -206,13 +206,16 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        from newslint.sentences import split_sentences
+        from newslint.sentences import boundary_candidates, split_sentences
 
         sentences: list[Sentence] = []
         append = sentences.append
         prose = self.prose
-        for index, block in enumerate(self.blocks):
-            for s, e in split_sentences(prose, block.start, block.end):
+        # where a boundary may start, found in one pass over the whole prose
+        candidates = boundary_candidates(prose)
+        for index, (_, start, end, _, _) in enumerate(self.blocks):
+            within = candidates[bisect_left(candidates, start) : bisect_left(candidates, end)]
+            for s, e in split_sentences(prose, start, end, within):
                 append(_new(Sentence, (s, e, index)))
         return sentences
 
