@@ -12,12 +12,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from newslint.patterns import compile_pattern
 
-if TYPE_CHECKING:
-    from newslint.quotations import Quotation, Quotations
+# (imported here, not in the properties that use them: an import statement
+# run for every document costs more than the property's own work on a short one)
+from newslint.quotations import Quotation, Quotations, parse_quotations
+from newslint.sentences import boundary_candidates, split_sentences
 
 #: Block kinds a reader may produce.
 BLOCK_KINDS = frozenset(
@@ -208,8 +210,6 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        from newslint.sentences import boundary_candidates, split_sentences
-
         sentences: list[Sentence] = []
         append = sentences.append
         prose = self.prose
@@ -267,8 +267,6 @@ class Document:
 
     @cached_property
     def quotations(self) -> Quotations:
-        from newslint.quotations import parse_quotations
-
         return parse_quotations(self)
 
     def quotation_at(self, offset: int) -> Quotation | None:

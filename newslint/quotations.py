@@ -701,7 +701,8 @@ def _find_marks(prose: str) -> list[tuple[int, str]]:
     found = []
     last = len(prose) - 1
     find = prose.find
-    for c in _MARK_CHARS:
+    # (in ASCII text only the straight marks can occur)
+    for c in _MARK_CHARS if not prose.isascii() else "\"'":
         i = find(c)
         if c in _APOSTROPHE_LIKE:
             while i >= 0:
