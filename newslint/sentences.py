@@ -23,6 +23,9 @@ _BOUNDARY = re.compile(
     r"""(?=""" + _SPACE + r"""+(["'“‘«(\[]*)([\S\x1c-\x1f]))"""
 )
 
+# The opening marks and brackets the pattern allows before a sentence's first character.
+_OPENERS = frozenset("\"'“‘«([")
+
 # Words that never end a sentence when followed by a period: titles and the like.
 _TITLES = frozenset(
     """mr mrs ms dr gen sen rep gov lt col sgt capt cmdr adm maj prof st mt ft rev hon
@@ -124,18 +127,31 @@ def split_sentences(
             continue
         if i >= end:
             break
-        m = match(prose, i, end)
-        if m is None:
-            continue
-        after = m.end()
-        next_char = m.group(2)
+        c = prose[i]
+        j = i + 1
+        if j + 1 < end and prose[j] == " " and (next_char := prose[j + 1]) not in _OPENERS \
+                and not next_char.isspace():
+            # The commonest boundary (punctuation, one space, then neither a
+            # space nor an opening mark) read without the pattern: the match
+            # is the punctuation alone, what follows it starts at j + 1.
+            after = j
+            next_start = j + 1
+            ellipsis = False
+        else:
+            m = match(prose, i, end)
+            if m is None:
+                continue
+            after = m.end()
+            next_char = m.group(2)
+            next_start = m.start(1)
+            ellipsis = c == "." and prose.startswith("...", i)
         # Whatever follows must be able to start a sentence.
         if next_char.islower():
             continue
         # ! ? … and ... end a sentence before anything else; a period depends
         # on the word before it (a match that starts with three periods
         # holds them all).
-        if prose[i] == "." and not prose.startswith("...", i):
+        if c == "." and not ellipsis:
             # The commonest case inline: a plain word of two or more ASCII
             # letters or digits after a space, not an abbreviation (what
             # _period_ends would find at more cost).
@@ -149,7 +165,7 @@ def split_sentences(
         # starts after the whitespace the pattern matched, unless a character
         # str.isspace counts and \s does not (\x1c-\x1f) comes first.
         spans.append((cursor, after))
-        cursor = m.start(1)
+        cursor = next_start
         if prose[cursor].isspace():
             cursor = end - len(prose[cursor:end].lstrip())
     rest = prose[cursor:end].rstrip()
