@@ -33,3 +33,12 @@ def test_the_mark_scan_leaves_out_only_apostrophes_between_letters(text):
     expected = [(m.start(), m.group()) for m in _ANY_MARK.finditer(text)
                 if not inside_word(m.start())]
     assert _find_marks(text) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TEXT)
+def test_five_pieces_starting_with_a_letter_or_digit_are_five_words(text):
+    # is_speech's shortcut: when it answers, the word pattern agrees
+    parts = text.split(None, SPEECH_MIN_WORDS - 1)
+    if len(parts) == SPEECH_MIN_WORDS and all(part[0].isalnum() for part in parts):
+        assert len(_WORD.findall(text)) >= SPEECH_MIN_WORDS
