@@ -243,10 +243,10 @@ def is_speech(text: str) -> bool:
     # Commonly the first five pieces between spaces each start with a letter
     # or a digit (a \w character, so five words at least): _ENOUGH_WORDS costs
     # several times more than looking.
-    parts = text.split(None, _SPEECH_SPACES)
+    parts = text.split(" ", _SPEECH_SPACES)
     if len(parts) == SPEECH_MIN_WORDS:
         for part in parts:
-            if not part[0].isalnum():
+            if not part[:1].isalnum():
                 break
         else:
             return True
