@@ -9,16 +9,18 @@ sentences, words, quotations) is computed lazily and cached."""
 # Annotations here are evaluated, not postponed: typing.NamedTuple compiles
 # every string annotation when its class is made (tests/test_startup.py).
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from newslint.patterns import compile_pattern
 
-if TYPE_CHECKING:
-    from newslint.quotations import Quotation, Quotations
+# (imported here, not in the properties that use them: an import statement
+# run for every document costs more than the property's own work on a short one)
+from newslint.quotations import Quotation, Quotations, parse_quotations
+from newslint.sentences import boundary_candidates, split_sentences
 
 #: Block kinds a reader may produce.
 BLOCK_KINDS = frozenset(
@@ -32,6 +34,8 @@ _WORD_RUN = compile_pattern(r"\w+")
 _ASCII_NON_WORD_TO_SPACE = bytes(
     c if c >= 0x80 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256)
 )
+
+_ASCII_BYTES = bytes(range(128))
 
 
 def word_runs(text: str) -> frozenset[str]:
@@ -207,13 +211,14 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        from newslint.sentences import split_sentences
-
         sentences: list[Sentence] = []
         append = sentences.append
         prose = self.prose
-        for index, block in enumerate(self.blocks):
-            for s, e in split_sentences(prose, block.start, block.end):
+        # where a boundary may start, found in one pass over the whole prose
+        candidates = boundary_candidates(prose)
+        for index, (_, start, end, _, _) in enumerate(self.blocks):
+            within = candidates[bisect_left(candidates, start) : bisect_left(candidates, end)]
+            for s, e in split_sentences(prose, start, end, within):
                 append(_new(Sentence, (s, e, index)))
         return sentences
 
@@ -241,8 +246,18 @@ class Document:
     @cached_property
     def folded_prose(self) -> str | None:
         """The prose case-folded, if that keeps every offset (None otherwise)."""
-        folded = self.prose.casefold()
-        return folded if len(folded) == len(self.prose) else None
+        prose = self.prose
+        if not prose.isascii():
+            # casefold looks every character up in the Unicode tables (the
+            # ASCII-only fast path aside). When the only non-ASCII characters
+            # are ones it leaves alone (£ € ’ “ ” — é), lower-casing the ASCII
+            # bytes of the UTF-8 gives the same string many times faster.
+            data = prose.encode("utf-8", "surrogatepass")
+            others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+            if all(c.casefold() == c for c in set(others)):
+                return data.lower().decode("utf-8", "surrogatepass")
+        folded = prose.casefold()
+        return folded if len(folded) == len(prose) else None
 
     @cached_property
     def folded_words(self) -> frozenset[str]:
@@ -252,12 +267,10 @@ class Document:
         return word_runs(folded if folded is not None else self.prose.casefold())
 
     @cached_property
-    def quotations(self) -> "Quotations":
-        from newslint.quotations import parse_quotations
-
+    def quotations(self) -> Quotations:
         return parse_quotations(self)
 
-    def quotation_at(self, offset: int) -> "Quotation | None":
+    def quotation_at(self, offset: int) -> Quotation | None:
         """The innermost quotation whose marks enclose `offset`, if any."""
         return self.quotations.at(offset)
 

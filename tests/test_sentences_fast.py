@@ -78,3 +78,22 @@ def test_the_space_class_is_regex_white_space():
     every_character = "".join(map(chr, range(0x110000)))
     assert re.findall(_SPACE, every_character) == regex.findall(r"\s", every_character)
     assert re.findall(r"[\S\x1c-\x1f]", every_character) == regex.findall(r"\S", every_character)
+
+
+_BLOCKS = st.lists(st.lists(_ALPHABET, max_size=25).map("".join), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BLOCKS)
+def test_document_sentences_match_split_sentences_per_block(paragraphs):
+    # Document.sentences finds the boundary candidates of the whole prose once
+    # and hands each block its share: the same spans as block by block
+    from newslint.document import Document
+
+    doc = Document("\n\n".join(paragraphs))
+    expected = [
+        (s, e, index)
+        for index, block in enumerate(doc.blocks)
+        for s, e in split_sentences(doc.prose, block.start, block.end)
+    ]
+    assert [tuple(s) for s in doc.sentences] == expected

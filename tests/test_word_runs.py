@@ -26,3 +26,13 @@ def test_word_runs_match_the_regex(text):
 def test_folded_words():
     doc = Document("Don’t PANIC: São Paulo’s 2nd_round, ﬁne.\n")
     assert doc.folded_words == {"don", "t", "panic", "são", "paulo", "s", "2nd_round", "fine"}
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_folded_prose_is_the_casefolded_prose(text):
+    # folded_prose takes a short cut when casefold leaves every non-ASCII
+    # character alone: it must give casefold's answer all the same
+    folded = text.casefold()
+    expected = folded if len(folded) == len(text) else None
+    assert Document(text).folded_prose == expected
