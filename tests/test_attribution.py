@@ -488,3 +488,14 @@ def test_too_short_as_direct_by_length(text, min_words):
         expected = _direct_by_length(document, q, min_words)
         assert ctx.too_short(q) == (expected is False)
         assert ctx.direct_by_length(q) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Lee", "said", "3", "it's", "don't'", "''", "'x", "-", ",", ".", " ", "\n", "_", "\x00", "a'b"]),
+    max_size=14).map("".join), st.integers(0, 7))
+def test_has_words_on_ascii_text_as_counting_every_word(text, count):
+    # ASCII text takes the written-out possessive `re` pattern.
+    from newslint.plugins.attribution import _has_words, _words
+
+    assert _has_words(text, count) == (len(_words(text)) >= count)
