@@ -640,24 +640,24 @@ class _Context:
     def _scan_cues(self, block_index: int, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
         """cues_in, one cue at a time: a reader that stops at the first cue it
         needs leaves the rest of the span unscanned."""
-        masked = self.masked(block_index)
-        for m in self._speech_acts(masked, lo, hi):
-            at, end = m.span()
-            # A cue inside a compound is not one: co-written, so-called, well-said.
-            if not (at and masked[at - 1] == "-"):
-                yield at, end, _cue_text(m.group())
+        return self._speech_acts(self.masked(block_index), lo, hi)
 
-    def _speech_acts(self, masked: str, lo: int, hi: int) -> Iterator:
-        """`pattern.finditer(masked, lo, hi)`, trying the pattern only at words
-        a speech act can begin with: the one big pattern tries each of its
-        alternatives at every word, which costs several times more than a set
-        lookup per word. A match begins a word and reads that word (see
-        PhraseRule.first_words), so a word not in `cue_words` begins none, and a match
-        tried at each word left in order, from where the last one ended, is the
-        next match finditer would find."""
+    def _speech_acts(self, masked: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, cue text) of the matches of `pattern.finditer(masked, lo,
+        hi)` that are cues, trying the pattern only at words a speech act can
+        begin with: the one big pattern tries each of its alternatives at every
+        word, which costs several times more than a set lookup per word. A match
+        begins a word and reads that word (see PhraseRule.first_words), so a word
+        not in `cue_words` begins none, and a match tried at each word left in
+        order, from where the last one ended, is the next match finditer would
+        find. (One generator with the cue filter, not two: this runs for every
+        span asked about.)"""
         words = self.words
         if words is None:
-            yield from self.pattern.finditer(masked, lo, hi, timeout=self.timeout)
+            for m in self.pattern.finditer(masked, lo, hi, timeout=self.timeout):
+                at = m.start()
+                if not (at and masked[at - 1] == "-"):
+                    yield at, m.end(), _cue_text(m.group())
             return
         resume = lo
         match, timeout = self.pattern.match, self.timeout
@@ -671,8 +671,10 @@ class _Context:
                 continue
             m = match(masked, at, hi) if timeout is None else match(masked, at, hi, timeout=timeout)
             if m is not None:
-                yield m
                 resume = m.end()
+                # A cue inside a compound is not one: co-written, so-called, well-said.
+                if not (at and masked[at - 1] == "-"):
+                    yield at, resume, _cue_text(m.group())
 
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
         """Does text[start:end] (in one block) hold a speech act with a speaker?
