@@ -43,7 +43,11 @@ def _token_source(letter: str) -> str:
 _TOKEN = compile_pattern(_token_source(r"[\p{L}\p{N}_]"))
 # The same tokens for `re`, several times faster on short texts, on text of ASCII
 # and _Q alone (where \p{L}, \p{N} and \d read ASCII letters and digits only).
-_PLAIN_TOKEN = re.compile(_token_source("[0-9A-Za-z_]"))
+_PLAIN_TOKEN = re.compile(
+    # (Possessive: each alternative ends at its longest, so giving back never
+    # helps, and `re` keeps no state to give back with.)
+    rf"{_Q}++|\d++(?::\d++)++|[@#]?+[0-9A-Za-z_]++(?:[-'’.&][0-9A-Za-z_]++)*+|[,:;—–]|-{{2,}}+"
+)
 _NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_Q}]")
 _WORD = compile_pattern(r"\w+(?:['’]\w+)*")
 # The same pattern for `re`, several times faster on short texts: on ASCII text
