@@ -43,7 +43,11 @@ def _token_source(letter: str) -> str:
 _TOKEN = compile_pattern(_token_source(r"[\p{L}\p{N}_]"))
 # The same tokens for `re`, several times faster on short texts, on text of ASCII
 # and _Q alone (where \p{L}, \p{N} and \d read ASCII letters and digits only).
-_PLAIN_TOKEN = re.compile(_token_source("[0-9A-Za-z_]"))
+_PLAIN_TOKEN = re.compile(
+    # (Possessive: each alternative ends at its longest, so giving back never
+    # helps, and `re` keeps no state to give back with.)
+    rf"{_Q}++|\d++(?::\d++)++|[@#]?+[0-9A-Za-z_]++(?:[-'’.&][0-9A-Za-z_]++)*+|[,:;—–]|-{{2,}}+"
+)
 _NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_Q}]")
 _WORD = compile_pattern(r"\w+(?:['’]\w+)*")
 # The same pattern for `re`, several times faster on short texts: on ASCII text
@@ -134,9 +138,11 @@ def _at_least(count: int) -> tuple[re.Pattern, regex.Pattern]:
     """Patterns that match a text's start when it holds `count` words: each round
     reads exactly one word of _WORD (the lookahead stops a round from ending inside
     a word), so the match reads no further than the count-th. As _ASCII_WORD and
-    _WORD: `re` for ASCII text, `regex` for the rest."""
+    _WORD: `re` for ASCII text, `regex` for the rest. (For `re`, the same rounds
+    written out and possessive: each already reads a whole word, and `re` runs
+    a written-out sequence with less work than a counted repeat.)"""
     source = r"(?:\W*\w+(?:['’]\w+)*(?!\w|['’]\w))" + f"{{{count}}}"
-    return re.compile(source), compile_pattern(source)
+    return re.compile(r"\W*+\w++(?:['’]\w++)*+" * count), compile_pattern(source)
 
 
 def _has_words(text: str, count: int) -> bool:
@@ -638,24 +644,24 @@ class _Context:
     def _scan_cues(self, block_index: int, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
         """cues_in, one cue at a time: a reader that stops at the first cue it
         needs leaves the rest of the span unscanned."""
-        masked = self.masked(block_index)
-        for m in self._speech_acts(masked, lo, hi):
-            at, end = m.span()
-            # A cue inside a compound is not one: co-written, so-called, well-said.
-            if not (at and masked[at - 1] == "-"):
-                yield at, end, _cue_text(m.group())
+        return self._speech_acts(self.masked(block_index), lo, hi)
 
-    def _speech_acts(self, masked: str, lo: int, hi: int) -> Iterator:
-        """`pattern.finditer(masked, lo, hi)`, trying the pattern only at words
-        a speech act can begin with: the one big pattern tries each of its
-        alternatives at every word, which costs several times more than a set
-        lookup per word. A match begins a word and reads that word (see
-        PhraseRule.first_words), so a word not in `cue_words` begins none, and a match
-        tried at each word left in order, from where the last one ended, is the
-        next match finditer would find."""
+    def _speech_acts(self, masked: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, cue text) of the matches of `pattern.finditer(masked, lo,
+        hi)` that are cues, trying the pattern only at words a speech act can
+        begin with: the one big pattern tries each of its alternatives at every
+        word, which costs several times more than a set lookup per word. A match
+        begins a word and reads that word (see PhraseRule.first_words), so a word
+        not in `cue_words` begins none, and a match tried at each word left in
+        order, from where the last one ended, is the next match finditer would
+        find. (One generator with the cue filter, not two: this runs for every
+        span asked about.)"""
         words = self.words
         if words is None:
-            yield from self.pattern.finditer(masked, lo, hi, timeout=self.timeout)
+            for m in self.pattern.finditer(masked, lo, hi, timeout=self.timeout):
+                at = m.start()
+                if not (at and masked[at - 1] == "-"):
+                    yield at, m.end(), _cue_text(m.group())
             return
         resume = lo
         match, timeout = self.pattern.match, self.timeout
@@ -669,8 +675,10 @@ class _Context:
                 continue
             m = match(masked, at, hi) if timeout is None else match(masked, at, hi, timeout=timeout)
             if m is not None:
-                yield m
                 resume = m.end()
+                # A cue inside a compound is not one: co-written, so-called, well-said.
+                if not (at and masked[at - 1] == "-"):
+                    yield at, resume, _cue_text(m.group())
 
     def span_attributes(self, block_index: int, start: int, end: int, own: bool = False) -> bool:
         """Does text[start:end] (in one block) hold a speech act with a speaker?
