@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from types import ModuleType
+from types import FunctionType, MethodType, ModuleType
 from typing import Any, NamedTuple
 
 import pluggy
@@ -38,14 +38,15 @@ class PluginManager(pluggy.PluginManager):
         self.distributions: dict[str, tuple[str, str]] = {}
 
     def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
-        # A module's hook implementations are callables in its namespace. Most
-        # of a plugin module's names are constants and patterns, and pluggy's
-        # static lookup of each (inspect.getattr_static) was most of the time
-        # it took to register the built-in plugins.
-        if isinstance(plugin, ModuleType):
-            value = plugin.__dict__.get(name)
-            if not callable(value) and not isinstance(value, classmethod):
-                return None
+        # A module's hook implementations are functions in its namespace (what
+        # pluggy's own lookup accepts). Most of a plugin module's names are
+        # constants, patterns and rule classes, and pluggy's static lookup of
+        # each (inspect.getattr_static) was most of the time it took to
+        # register the built-in plugins.
+        if isinstance(plugin, ModuleType) and not isinstance(
+            plugin.__dict__.get(name), (FunctionType, MethodType, classmethod, staticmethod)
+        ):
+            return None
         return super().parse_hookimpl_opts(plugin, name)
 
 
