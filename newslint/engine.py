@@ -296,9 +296,10 @@ class Linter:
         for registry in self._registries.values():
             for rule in registry.rules.values():
                 rule.prepare()
-        # Small chunks (about 35 files of the BBC set): at the end, one process
-        # waits for the other's last chunk at most that long.
-        count = min(jobs * 32, len(paths), forking.MAX_CHUNKS)
+        # Small chunks, of at most about 32 files (and at least 32 chunks a
+        # process): at the end, one process waits for the other's last chunk
+        # at most that long, however big the archive.
+        count = min(max(jobs * 32, len(paths) // 32), len(paths), forking.MAX_CHUNKS)
         chunks = [paths[i * len(paths) // count : (i + 1) * len(paths) // count]
                   for i in range(count)]
         for results in forking.map_forked(
