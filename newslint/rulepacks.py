@@ -649,7 +649,7 @@ _NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
 _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
-_BUSY_HEAD = 24  # str.find stops in one region that make a head's `re` finder worth compiling
+_BUSY_HEAD = 100  # str.find stops in a run that make a head's `re` finder worth compiling
 _ANALYSIS_VERSION = 9  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
 _WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)  # as the rules read \w
@@ -1136,10 +1136,14 @@ class _Prefilter:
                 if at == 0 or not is_word[fold[at - 1]]:
                     found.append((at, head))
                 at = find(head, at + 1, end)
-            if stops > _BUSY_HEAD:
+            if stops:
                 # Compiling a finder costs about as much as a few hundred stops
-                # of str.find: it is made once a head proves common.
-                finders[head]  # noqa: B018 - compiles on first access
+                # of str.find: it is made once a head proves common, counted
+                # over the run (a short run then compiles none).
+                counts = finders.stops
+                total = counts[head] = counts.get(head, 0) + stops
+                if total > _BUSY_HEAD:
+                    finders[head]  # noqa: B018 - compiles on first access
         found.sort()
         return found
 
@@ -1186,6 +1190,8 @@ class _HeadFinders(dict):
     def __init__(self, sources: Mapping[str, str | None]) -> None:
         super().__init__()
         self.sources = sources
+        #: head -> str.find stops so far, while it has no finder
+        self.stops: dict[str, int] = {}
 
     def __missing__(self, head: str):
         import re
