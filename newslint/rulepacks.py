@@ -437,7 +437,7 @@ class PhraseRule(Rule):
         if prefilter is None:
             candidates = None
         elif self.sparse_regions:
-            candidates = prefilter.region_candidates(document, start, end)
+            candidates = prefilter.region_candidates(document, start, end, end_of_starts)
         else:
             candidates = prefilter.candidates(document)
         if candidates is not None:
@@ -1081,14 +1081,19 @@ class _Prefilter:
         return compile_pattern(r"(?<!\w)(?=" + self.class_starts.pattern + ")",
                                regex.V0 | regex.IGNORECASE).finditer
 
-    def region_candidates(self, document: Document, start: int,
-                          end: int) -> list[tuple[int, str]] | None:
+    def region_candidates(self, document: Document, start: int, end: int,
+                          last: int | None = None) -> list[tuple[int, str]] | None:
         """What `candidates` gives, for the region from `start` to `end` only
-        (the heads and their rests must end by `end`, as a match must)."""
+        (the heads and their rests must end by `end`, as a match must), and
+        for offsets before `last` only, if given (the scan stops there)."""
         heads = self.live_heads(document)
         if "" in heads:
             return None
-        return self.positions(document, self.searched_heads(document), start, end)
+        return self.positions(document, self.searched_heads(document), start, end, last)
+
+    @cached_property
+    def longest_head(self) -> int:
+        return max(map(len, self.head_entries), default=0)
 
     def searched_heads(self, document: Document) -> frozenset[str]:
         """The live heads, less those that are whole words (every match that
@@ -1106,7 +1111,12 @@ class _Prefilter:
         return found
 
     def positions(self, document: Document, heads: set[str], start: int = 0,
-                  end: int | None = None) -> list[tuple[int, str]] | None:
+                  end: int | None = None,
+                  last: int | None = None) -> list[tuple[int, str]] | None:
+        """Sorted (offset, head) pairs of the heads found from `start` to `end`
+        at a word start; with `last`, those that begin before it, and maybe a
+        few after it (the scan stops at `last`); None when the prose cannot be
+        searched case-folded."""
         heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
         if not heads:
             return []
@@ -1115,18 +1125,23 @@ class _Prefilter:
             return None
         if end is None:
             end = len(fold)
+        # Every head that begins before `last` ends by `stop`.
+        stop = end if last is None else min(end, last + self.longest_head)
         found = []
         find = fold.find
         is_word = _IS_WORD_CHAR
         finders = self.finders
         for head in heads:
-            at = find(head, start, end)
+            at = find(head, start, stop)
             if at >= 0 and (finder := finders.get(head)) is not None:
                 # The head and what its rest begins with, found by `re` in C:
                 # for a common head ("a", "is") far fewer hits to test here.
                 # (str.find first: most heads are absent, and it says so sooner.)
+                # (The rest may look on to `end`.)
                 for hit in finder(fold, at, end):
                     at = hit.start()
+                    if at >= stop:
+                        break
                     if at == 0 or not is_word[fold[at - 1]]:
                         found.append((at, head))
                 continue
@@ -1135,7 +1150,7 @@ class _Prefilter:
                 stops += 1
                 if at == 0 or not is_word[fold[at - 1]]:
                     found.append((at, head))
-                at = find(head, at + 1, end)
+                at = find(head, at + 1, stop)
             if stops:
                 # Compiling a finder costs about as much as a few hundred stops
                 # of str.find: it is made once a head proves common, counted
