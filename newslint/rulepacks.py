@@ -1086,10 +1086,10 @@ class _Prefilter:
         """What `candidates` gives, for the region from `start` to `end` only
         (the heads and their rests must end by `end`, as a match must), and
         for offsets before `last` only, if given (the scan stops there)."""
-        heads = self.live_heads(document)
+        heads = self.searched_heads(document)  # (holds "" when the live heads do)
         if "" in heads:
             return None
-        return self.positions(document, self.searched_heads(document), start, end, last)
+        return self.positions(document, heads, start, end, last)
 
     @cached_property
     def longest_head(self) -> int:
@@ -1117,7 +1117,8 @@ class _Prefilter:
         at a word start; with `last`, those that begin before it, and maybe a
         few after it (the scan stops at `last`); None when the prose cannot be
         searched case-folded."""
-        heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
+        if "" in heads:
+            heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
         if not heads:
             return []
         fold = document.folded_prose
