@@ -437,7 +437,7 @@ class PhraseRule(Rule):
         if prefilter is None:
             candidates = None
         elif self.sparse_regions:
-            candidates = prefilter.region_candidates(document, start, end)
+            candidates = prefilter.region_candidates(document, start, end, end_of_starts)
         else:
             candidates = prefilter.candidates(document)
         if candidates is not None:
@@ -649,7 +649,7 @@ _NO_PREFILTER = bool(os.environ.get("NEWSLINT_NO_PREFILTER"))
 _MAX_PREFIXES = 2000
 _MAX_TOKENS = 24
 _MAX_REST = 8  # tokens of a prefix tried after its head, at most
-_BUSY_HEAD = 24  # str.find stops in one region that make a head's `re` finder worth compiling
+_BUSY_HEAD = 100  # str.find stops in a run that make a head's `re` finder worth compiling
 _ANALYSIS_VERSION = 9  # bump when the analysis changes: cached results are keyed by it
 _WORD_CHAR = compile_pattern(r"\w")
 _WORD_STARTS = compile_pattern(r"(?<!\w)", regex.V0 | regex.IGNORECASE)  # as the rules read \w
@@ -1081,14 +1081,19 @@ class _Prefilter:
         return compile_pattern(r"(?<!\w)(?=" + self.class_starts.pattern + ")",
                                regex.V0 | regex.IGNORECASE).finditer
 
-    def region_candidates(self, document: Document, start: int,
-                          end: int) -> list[tuple[int, str]] | None:
+    def region_candidates(self, document: Document, start: int, end: int,
+                          last: int | None = None) -> list[tuple[int, str]] | None:
         """What `candidates` gives, for the region from `start` to `end` only
-        (the heads and their rests must end by `end`, as a match must)."""
-        heads = self.live_heads(document)
+        (the heads and their rests must end by `end`, as a match must), and
+        for offsets before `last` only, if given (the scan stops there)."""
+        heads = self.searched_heads(document)  # (holds "" when the live heads do)
         if "" in heads:
             return None
-        return self.positions(document, self.searched_heads(document), start, end)
+        return self.positions(document, heads, start, end, last)
+
+    @cached_property
+    def longest_head(self) -> int:
+        return max(map(len, self.head_entries), default=0)
 
     def searched_heads(self, document: Document) -> frozenset[str]:
         """The live heads, less those that are whole words (every match that
@@ -1106,8 +1111,14 @@ class _Prefilter:
         return found
 
     def positions(self, document: Document, heads: set[str], start: int = 0,
-                  end: int | None = None) -> list[tuple[int, str]] | None:
-        heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
+                  end: int | None = None,
+                  last: int | None = None) -> list[tuple[int, str]] | None:
+        """Sorted (offset, head) pairs of the heads found from `start` to `end`
+        at a word start; with `last`, those that begin before it, and maybe a
+        few after it (the scan stops at `last`); None when the prose cannot be
+        searched case-folded."""
+        if "" in heads:
+            heads = heads - {""}  # a prefix that opens with a class: the scan takes it all
         if not heads:
             return []
         fold = document.folded_prose
@@ -1115,18 +1126,23 @@ class _Prefilter:
             return None
         if end is None:
             end = len(fold)
+        # Every head that begins before `last` ends by `stop`.
+        stop = end if last is None else min(end, last + self.longest_head)
         found = []
         find = fold.find
         is_word = _IS_WORD_CHAR
         finders = self.finders
         for head in heads:
-            at = find(head, start, end)
+            at = find(head, start, stop)
             if at >= 0 and (finder := finders.get(head)) is not None:
                 # The head and what its rest begins with, found by `re` in C:
                 # for a common head ("a", "is") far fewer hits to test here.
                 # (str.find first: most heads are absent, and it says so sooner.)
+                # (The rest may look on to `end`.)
                 for hit in finder(fold, at, end):
                     at = hit.start()
+                    if at >= stop:
+                        break
                     if at == 0 or not is_word[fold[at - 1]]:
                         found.append((at, head))
                 continue
@@ -1135,11 +1151,15 @@ class _Prefilter:
                 stops += 1
                 if at == 0 or not is_word[fold[at - 1]]:
                     found.append((at, head))
-                at = find(head, at + 1, end)
-            if stops > _BUSY_HEAD:
+                at = find(head, at + 1, stop)
+            if stops:
                 # Compiling a finder costs about as much as a few hundred stops
-                # of str.find: it is made once a head proves common.
-                finders[head]  # noqa: B018 - compiles on first access
+                # of str.find: it is made once a head proves common, counted
+                # over the run (a short run then compiles none).
+                counts = finders.stops
+                total = counts[head] = counts.get(head, 0) + stops
+                if total > _BUSY_HEAD:
+                    finders[head]  # noqa: B018 - compiles on first access
         found.sort()
         return found
 
@@ -1186,6 +1206,8 @@ class _HeadFinders(dict):
     def __init__(self, sources: Mapping[str, str | None]) -> None:
         super().__init__()
         self.sources = sources
+        #: head -> str.find stops so far, while it has no finder
+        self.stops: dict[str, int] = {}
 
     def __missing__(self, head: str):
         import re

@@ -484,3 +484,45 @@ def test_word_starts_found_at_once_agree_with_testing_each_word(words, glue, cut
     assert "" in rule._analysis[0].always and rule._analysis[0].class_starts is not None
     fast = [m.span() for m in rule._scan_word_starts(document, start, end, last, rule._analysis[0])]
     assert fast == _word_starts_by_testing_each(rule, document, start, end, last)
+
+
+def _sparse_rule(finders: bool) -> PhraseRule:
+    """Heads of several lengths, some a prefix of another, with and without
+    their `re` finders compiled."""
+    rule = _custom(_phrase("new york"), _pattern(r"new\s+\w+s"), _pattern(r"ne\w*"),
+                   _phrase("a lot"), _pattern(r"york\s+new"), _pattern(r"yorkshire\s+\w+"))
+    rule.sparse_regions = True
+    if finders:
+        prefilter = rule._analysis[0]
+        for head in prefilter.finders.sources:
+            prefilter.finders[head]  # noqa: B018 - compiles on first access
+    return rule
+
+
+SPARSE_RULES = [_sparse_rule(False), _sparse_rule(True)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["new", "york", "news", "yorkshire", "a", "lot", "alot",
+                                    "ne", "w", "pudding"]), max_size=14),
+    glue=st.sampled_from([" ", "  ", "\n", ", "]),
+    cut=st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 40)),
+)
+@example(words=["new", "york"], glue=" ", cut=(0, 0, 1))
+@example(words=["yorkshire", "pudding", "new", "york"], glue=" ", cut=(0, 0, 18))
+@example(words=["a", "lot", "new", "yorkshire", "news"], glue=" ", cut=(0, 3, 10))
+def test_sparse_regions_looked_at_up_to_before_scan_the_same(words, glue, cut):
+    # A sparse region's heads are looked for only up to about `before`: the
+    # matches that begin before it are still those finditer finds, over any
+    # region, the heads found by str.find or by their finders.
+    text = glue.join(words)
+    start = min(cut[0], len(text))
+    end = max(start, len(text) - cut[1])
+    before = min(start + cut[2], end)
+    document = _document(text)
+    for rule in SPARSE_RULES:
+        plain = [m.span() for m in rule.compiled[0].finditer(document.prose, start, end)
+                 if m.start() < before]
+        fast = [m.span() for m in rule.scan(document, start, end, before)]
+        assert fast == plain, (text, start, end, before)
