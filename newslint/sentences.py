@@ -152,6 +152,7 @@ def split_blocks(prose: str, blocks: Sequence[tuple], candidates: list[int] | No
                 after = j
                 next_start = j + 1
                 ellipsis = False
+                unsure = False  # next_start holds next_char, not a space
             else:
                 # (the pattern needs whitespace after the punctuation: never at
                 # the block's end, nor before a letter or digit, as in 1.5 or e.g)
@@ -164,6 +165,7 @@ def split_blocks(prose: str, blocks: Sequence[tuple], candidates: list[int] | No
                 next_char = m.group(2)
                 next_start = m.start(1)
                 ellipsis = c == "." and prose.startswith("...", i)
+                unsure = True
             # Whatever follows must be able to start a sentence.
             if next_char.islower():
                 continue
@@ -185,7 +187,7 @@ def split_blocks(prose: str, blocks: Sequence[tuple], candidates: list[int] | No
             # str.isspace counts and \s does not (\x1c-\x1f) comes first.
             add(new(cls, (cursor, after, index)))
             cursor = next_start
-            if prose[cursor].isspace():
+            if unsure and prose[cursor].isspace():
                 cursor = end - len(prose[cursor:end].lstrip())
         rest = prose[cursor:end].rstrip()
         if rest:
