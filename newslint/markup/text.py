@@ -36,15 +36,17 @@ def _lines(text: str) -> tuple[list[int], list[int], list[bool]]:
 def _hard_wrapped(starts: list[int], ends: list[int], blank: list[bool]) -> bool:
     """True when the text is wrapped at a fixed width, so that consecutive lines
     belong to one paragraph. News copy otherwise puts one paragraph per line."""
-    lengths = [e - s for s, e, is_blank in zip(starts, ends, blank, strict=True) if not is_blank]
-    if len(lengths) < 4:
+    lines = blank.count(False)  # the lines that are not blank
+    if lines < 4:
         return False
-    if max(lengths) > 100:
-        return False
+    # (news copy is rarely wrapped: its first paragraph's line shows it)
+    for s, e, is_blank in zip(starts, ends, blank, strict=True):
+        if e - s > 100 and not is_blank:
+            return False
     consecutive = sum(
         1 for b1, b2 in zip(blank, blank[1:], strict=False) if not b1 and not b2
     )
-    return consecutive >= len(lengths) // 3
+    return consecutive >= lines // 3
 
 
 _new = tuple.__new__  # a named tuple without its Python-level __new__
