@@ -9,7 +9,7 @@ sentences, words, quotations) is computed lazily and cached."""
 # Annotations here are evaluated, not postponed: typing.NamedTuple compiles
 # every string annotation when its class is made (tests/test_startup.py).
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
@@ -20,7 +20,7 @@ from newslint.patterns import compile_pattern
 # (imported here, not in the properties that use them: an import statement
 # run for every document costs more than the property's own work on a short one)
 from newslint.quotations import Quotation, Quotations, parse_quotations
-from newslint.sentences import boundary_candidates, split_sentences
+from newslint.sentences import split_blocks
 
 #: Block kinds a reader may produce.
 BLOCK_KINDS = frozenset(
@@ -211,16 +211,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        sentences: list[Sentence] = []
-        append = sentences.append
-        prose = self.prose
-        # where a boundary may start, found in one pass over the whole prose
-        candidates = boundary_candidates(prose)
-        for index, (_, start, end, _, _) in enumerate(self.blocks):
-            within = candidates[bisect_left(candidates, start) : bisect_left(candidates, end)]
-            for s, e in split_sentences(prose, start, end, within):
-                append(_new(Sentence, (s, e, index)))
-        return sentences
+        return split_blocks(self.prose, self.blocks, cls=Sentence)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -9,6 +9,8 @@ that typically opens a sentence."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from newslint.patterns import compile_pattern
 
@@ -113,62 +115,81 @@ def split_sentences(
     """Sentence spans within prose[start:end], trimmed of surrounding whitespace.
     `candidates`, if given, is `boundary_candidates(prose, start, end)` (or a
     sorted list holding those among other offsets)."""
-    spans: list[tuple[int, int]] = []
-    cursor = start  # where the current sentence starts, past any whitespace
-    if start < end and prose[start].isspace():
-        cursor = end - len(prose[start:end].lstrip())
     if candidates is None:
         candidates = boundary_candidates(prose, start, end)
+    return [(s, e) for s, e, _ in split_blocks(prose, [(None, start, end)], candidates)]
+
+
+def split_blocks(prose: str, blocks: Sequence[tuple], candidates: list[int] | None = None,
+                 cls: type = tuple) -> list:
+    """The sentences of every block (a tuple (kind, start, end, ...), as
+    `Block`) as `cls` tuples (start, end, block index), in block order.
+    `candidates`, if given, is `boundary_candidates(prose)` (or a sorted list
+    holding those among other offsets)."""
+    sentences: list = []
+    add = sentences.append
+    new = tuple.__new__
+    if candidates is None:
+        candidates = boundary_candidates(prose)
     # _BOUNDARY.finditer, tried only where a match can start
     match = _BOUNDARY.match
-    after = start  # where the last match ended
-    for i in candidates:
-        if i < after:
-            continue
-        if i >= end:
-            break
-        c = prose[i]
-        j = i + 1
-        if j + 1 < end and prose[j] == " " and (next_char := prose[j + 1]) not in _OPENERS \
-                and not next_char.isspace():
-            # The commonest boundary (punctuation, one space, then neither a
-            # space nor an opening mark) read without the pattern: the match
-            # is the punctuation alone, what follows it starts at j + 1.
-            after = j
-            next_start = j + 1
-            ellipsis = False
-        else:
-            m = match(prose, i, end)
-            if m is None:
+    for index, block in enumerate(blocks):
+        start, end = block[1], block[2]
+        cursor = start  # where the current sentence starts, past any whitespace
+        if start < end and prose[start].isspace():
+            cursor = end - len(prose[start:end].lstrip())
+        after = start  # where the last match ended
+        for i in candidates[bisect_left(candidates, start) : bisect_left(candidates, end)]:
+            if i < after:
                 continue
-            after = m.end()
-            next_char = m.group(2)
-            next_start = m.start(1)
-            ellipsis = c == "." and prose.startswith("...", i)
-        # Whatever follows must be able to start a sentence.
-        if next_char.islower():
-            continue
-        # ! ? … and ... end a sentence before anything else; a period depends
-        # on the word before it (a match that starts with three periods
-        # holds them all).
-        if c == "." and not ellipsis:
-            # The commonest case inline: a plain word of two or more ASCII
-            # letters or digits after a space, not an abbreviation (what
-            # _period_ends would find at more cost).
-            space = prose.rfind(" ", i - 40 if i > 40 else 0, i)
-            word = prose[space + 1 : i] if space >= 0 else ""
-            if not (len(word) > 1 and word.isascii() and word.isalnum()
-                    and word.lower() not in _ABBREVIATED) \
-                    and not _period_ends(prose, i, next_char):
+            c = prose[i]
+            j = i + 1
+            if j + 1 < end and prose[j] == " " and (next_char := prose[j + 1]) not in _OPENERS \
+                    and not next_char.isspace():
+                # The commonest boundary (punctuation, one space, then neither a
+                # space nor an opening mark) read without the pattern: the match
+                # is the punctuation alone, what follows it starts at j + 1.
+                after = j
+                next_start = j + 1
+                ellipsis = False
+                unsure = False  # next_start holds next_char, not a space
+            else:
+                # (the pattern needs whitespace after the punctuation: never at
+                # the block's end, nor before a letter or digit, as in 1.5 or e.g)
+                if j >= end or prose[j].isalnum():
+                    continue
+                m = match(prose, i, end)
+                if m is None:
+                    continue
+                after = m.end()
+                next_char = m.group(2)
+                next_start = m.start(1)
+                ellipsis = c == "." and prose.startswith("...", i)
+                unsure = True
+            # Whatever follows must be able to start a sentence.
+            if next_char.islower():
                 continue
-        # The sentence ends after its punctuation (never whitespace); the next
-        # starts after the whitespace the pattern matched, unless a character
-        # str.isspace counts and \s does not (\x1c-\x1f) comes first.
-        spans.append((cursor, after))
-        cursor = next_start
-        if prose[cursor].isspace():
-            cursor = end - len(prose[cursor:end].lstrip())
-    rest = prose[cursor:end].rstrip()
-    if rest:
-        spans.append((cursor, cursor + len(rest)))
-    return spans
+            # ! ? … and ... end a sentence before anything else; a period depends
+            # on the word before it (a match that starts with three periods
+            # holds them all).
+            if c == "." and not ellipsis:
+                # The commonest case inline: a plain word of two or more ASCII
+                # letters or digits after a space, not an abbreviation (what
+                # _period_ends would find at more cost).
+                space = prose.rfind(" ", i - 40 if i > 40 else 0, i)
+                word = prose[space + 1 : i] if space >= 0 else ""
+                if not (len(word) > 1 and word.isascii() and word.isalnum()
+                        and word.lower() not in _ABBREVIATED) \
+                        and not _period_ends(prose, i, next_char):
+                    continue
+            # The sentence ends after its punctuation (never whitespace); the next
+            # starts after the whitespace the pattern matched, unless a character
+            # str.isspace counts and \s does not (\x1c-\x1f) comes first.
+            add(new(cls, (cursor, after, index)))
+            cursor = next_start
+            if unsure and prose[cursor].isspace():
+                cursor = end - len(prose[cursor:end].lstrip())
+        rest = prose[cursor:end].rstrip()
+        if rest:
+            add(new(cls, (cursor, cursor + len(rest), index)))
+    return sentences

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
-
 from newslint.document import Block, Comment, Markup
 from newslint.patterns import compile_pattern
 
@@ -11,34 +9,47 @@ from newslint.patterns import compile_pattern
 _DIRECTIVE_LINE = compile_pattern(r"(?m)^[ \t]*(newslint-(?:disable|enable)[^\r\n]*?)[ \t]*\r?$")
 
 
-def _lines(text: str) -> tuple[list[str], list[int], list[bool]]:
-    """The lines of the text (split at \\n), the offset each starts at, and
-    whether each is blank."""
-    lines = text.split("\n")
-    starts = list(accumulate([len(line) + 1 for line in lines], initial=0))
-    blank = [not line.strip() for line in lines]
-    return lines, starts, blank
+def _lines(text: str) -> tuple[list[int], list[int], list[bool]]:
+    """Where each line of the text (split at \\n) starts, where it ends (before
+    the \\r of a \\r\\n), and whether it is blank. str.find jumps from line
+    break to line break (memchr), where str.split reads every character."""
+    starts: list[int] = []
+    ends: list[int] = []
+    blank: list[bool] = []
+    find = text.find
+    size = len(text)
+    pos = 0
+    while True:
+        nl = find("\n", pos)
+        if nl < 0:
+            nl = size
+        starts.append(pos)
+        ends.append(nl - 1 if nl > pos and text[nl - 1] == "\r" else nl)
+        # (a line that starts with anything but a space is not blank: no need
+        # to read it all)
+        blank.append(pos == nl or (text[pos].isspace() and text[pos:nl].isspace()))
+        if nl == size:
+            return starts, ends, blank
+        pos = nl + 1
 
 
-def _line_end(lines: list[str], starts: list[int], i: int) -> int:
-    """Where line i ends, before any \\r of a \\r\\n."""
-    line = lines[i]
-    return starts[i] + len(line) - (line[-1:] == "\r")
-
-
-def _hard_wrapped(lines: list[str], blank: list[bool]) -> bool:
+def _hard_wrapped(starts: list[int], ends: list[int], blank: list[bool]) -> bool:
     """True when the text is wrapped at a fixed width, so that consecutive lines
     belong to one paragraph. News copy otherwise puts one paragraph per line."""
-    lengths = [len(line) - (line[-1:] == "\r")
-               for line, is_blank in zip(lines, blank, strict=True) if not is_blank]
-    if len(lengths) < 4:
+    lines = blank.count(False)  # the lines that are not blank
+    if lines < 4:
         return False
-    if max(lengths) > 100:
-        return False
+    # (news copy is rarely wrapped: its first paragraph's line shows it)
+    for s, e, is_blank in zip(starts, ends, blank, strict=True):
+        if e - s > 100 and not is_blank:
+            return False
     consecutive = sum(
         1 for b1, b2 in zip(blank, blank[1:], strict=False) if not b1 and not b2
     )
-    return consecutive >= len(lengths) // 3
+    return consecutive >= lines // 3
+
+
+_new = tuple.__new__  # a named tuple without its Python-level __new__
 
 
 def read_text(text: str) -> Markup:
@@ -57,40 +68,39 @@ def read_text(text: str) -> Markup:
                     prose_chars[i] = " "
         prose = "".join(prose_chars)
 
-    lines, starts, text_blank = _lines(text)
+    starts, ends, text_blank = _lines(text)
     # blank in the prose (a directive line is blank there, not in the text)
     prose_blank = text_blank if prose is text else [
-        not line.strip() for line in prose.split("\n")
+        not prose[start:end].strip() for start, end in zip(starts, ends, strict=True)
     ]
     blocks: list[Block] = []
+    append = blocks.append
     # The paragraphs: runs of lines that are not blank in the prose; in text
     # that is not hard-wrapped, every such line is a paragraph of its own.
-    wrapped = _hard_wrapped(lines, text_blank)
+    wrapped = _hard_wrapped(starts, ends, text_blank)
     first = -1  # first line of the paragraph being built
     for i, is_blank in enumerate(prose_blank):
         if is_blank:
             if first >= 0:
-                blocks.append(Block("paragraph", starts[first], _line_end(lines, starts, i - 1)))
+                append(_new(Block, ("paragraph", starts[first], ends[i - 1], False, None)))
                 first = -1
         elif first < 0:
             first = i
         elif not wrapped:
-            blocks.append(Block("paragraph", starts[first], _line_end(lines, starts, i - 1)))
+            append(_new(Block, ("paragraph", starts[first], ends[i - 1], False, None)))
             first = i
     if first >= 0:
-        blocks.append(
-            Block("paragraph", starts[first], _line_end(lines, starts, len(lines) - 1))
-        )
+        append(_new(Block, ("paragraph", starts[first], ends[-1], False, None)))
 
     # The first line is the headline when a blank line follows it. Directive
     # lines above it (newslint-disable-next-line ...) do not count as lines.
     first_line = 0
-    while first_line < len(lines) and not text_blank[first_line] and prose_blank[first_line]:
+    while first_line < len(starts) and not text_blank[first_line] and prose_blank[first_line]:
         first_line += 1
-    if first_line + 1 < len(lines) and blocks:
+    if first_line + 1 < len(starts) and blocks:
         block = blocks[0]
         if (block.start == starts[first_line]
-                and block.end == _line_end(lines, starts, first_line)
+                and block.end == ends[first_line]
                 and text_blank[first_line + 1]):
             blocks[0] = Block("headline", block.start, block.end)
     return Markup(prose=prose, blocks=blocks, comments=comments)
