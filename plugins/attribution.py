@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
 from operator import attrgetter
 
@@ -247,7 +247,7 @@ def _speaker_after(tokens: list[str]) -> bool:
 
 def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
     """Is there a speaker for the speech act whose first token is tokens[i]?"""
-    before, after_index = tokens[:i], i + 1
+    before = tokens[:i]
     if kind == "according":  # according to X
         return _speaker_after(tokens[i + 1 :])
     if kind == "medium":  # in a statement: someone else in the sentence made it
@@ -257,6 +257,17 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
         while j >= 0 and before[j].lower() in _PASSIVE | _SKIP:
             j -= 1
         return j >= 0 and _speakerish(before[j])
+    return _verb_speaker(before, tokens[i], lambda: tokens[i + 1 :], True) is True
+
+
+def _verb_speaker(
+    before: list[str], cue: str, after: Callable[[], list[str]], whole: bool
+) -> bool | None:
+    """_has_speaker for a speech verb: `before` the tokens before the cue, `after`
+    a function giving those after it (most cues are decided before it is needed).
+    Unless `whole`, `before` is only the last of them, from a quotation token on
+    (the reading back stops at a quotation); then None when the answer needs the
+    tokens before that quotation."""
     for j in range(len(before) - 1, -1, -1):
         tok = before[j]
         low = tok.lower()
@@ -269,9 +280,11 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
                 # …, saying “…”: the participle's subject is the sentence's.
                 # Lee, the city's engineer since 2019, said: the subject is
                 # before the apposition.
+                if not whole:
+                    return None
                 if _any_speaker(before[:j]):
                     return True
-                if tokens[i].endswith("ing"):
+                if cue.endswith("ing"):
                     return False
                 break
             continue
@@ -284,25 +297,28 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
             continue
         if low in _PASSIVE:
             # Passive voice: only “by X” names the speaker.
-            rest = [t.lower() for t in tokens[after_index : after_index + 2]]
+            following = after()
+            rest = [t.lower() for t in following[:2]]
             if "by" not in rest:
                 return False
-            return _speaker_after(tokens[after_index + rest.index("by") + 1 :])
-        if low in _NOT_SPEAKER and tokens[i].lower().endswith("ing"):
+            return _speaker_after(following[rest.index("by") + 1 :])
+        if low in _NOT_SPEAKER and cue.lower().endswith("ing"):
             # by saying / after telling / while insisting: the subject is further back.
-            return _any_speaker(before[:j])
+            return _any_speaker(before[:j]) if whole else None
         if low == "to":
             # went on to say / declined to tell: the subject is further back.
-            return _is_base(tokens[i].lower()) and _any_speaker(before[:j])
+            if not _is_base(cue.lower()):
+                return False
+            return _any_speaker(before[:j]) if whole else None
         if low in _COORD:
             # stood up and said: the subject is further back.
-            return _any_speaker(before[:j])
+            return _any_speaker(before[:j]) if whole else None
         if low in ("a", "an", "the"):
             return False
         if low in _NOT_SPEAKER and (initial or not tok[:1].isupper()):
             return False
         return _speakerish(tok, initial)
-    return _speaker_after(tokens[after_index:])
+    return _speaker_after(after())
 
 
 _IRREGULAR_PAST = frozenset("said told wrote written spoke found pled".split())
@@ -707,8 +723,9 @@ class _Context:
             # and as a neighbour: the cues other than “put” read the same.)
             speaks = self._speaks.get((start, end, m_start))
             if speaks is None:
-                tokens, i = self.cue_tokens(block_index, lo, m_start, m_end, hi, cue)
-                speaks = self._speaks[start, end, m_start] = _has_speaker(tokens, i, kind)
+                speaks = self._speaks[start, end, m_start] = self.speaks(
+                    block_index, lo, m_start, m_end, hi, cue, kind
+                )
             if speaks:
                 result = True
                 break
@@ -719,25 +736,49 @@ class _Context:
             self._cache[start, end, not own] = result
         return result
 
-    def cue_tokens(
-        self, block_index: int, lo: int, at: int, end: int, hi: int, cue: str
-    ) -> tuple[list[str], int]:
-        """The tokens of masked[lo:hi] in the block with the cue at [at, end) as
-        one token (`cue`), and the cue's index. Read in place when the block is
-        plain (ASCII and _Q alone, as every block of an ASCII document)."""
+    def speaks(
+        self, block_index: int, lo: int, at: int, end: int, hi: int, cue: str, kind: str
+    ) -> bool:
+        """_has_speaker for the cue at [at, end) in masked[lo:hi] of the block. A
+        speech verb is read back only to the last quotation before it, and the
+        words after it only when needed: most are decided by a word or two
+        before them."""
+        if kind == "verb":
+            masked = self.masked(block_index)
+            # A quotation's mask is one token, which a scan from inside it reads
+            # as one token too: the tokens from the last quotation character on
+            # are the last tokens of the span, with a shorter quotation token.
+            q = masked.rfind(_Q, lo, at)
+            whole = q <= lo
+            found = _verb_speaker(
+                self.tokens_in(block_index, lo if whole else q, at), cue,
+                lambda: self.tokens_in(block_index, end, hi), whole,
+            )
+            if found is not None:
+                return found
+        tokens, i = self.cue_tokens(block_index, lo, at, end, hi, cue)
+        return _has_speaker(tokens, i, kind)
+
+    def tokens_in(self, block_index: int, lo: int, hi: int) -> list[str]:
+        """The tokens of masked[lo:hi] in the block, read in place when the block
+        is plain (ASCII and _Q alone, as every block of an ASCII document)."""
         plain = self._plain.get(block_index)
         masked = self.masked(block_index)
         if plain is None:
             plain = self._plain[block_index] = self.ascii or not _NOT_PLAIN.search(masked)
         if plain:
-            tokens = _PLAIN_TOKEN.findall(masked, lo, at)
-            after = _PLAIN_TOKEN.findall(masked, end, hi)
-        else:
-            tokens = _TOKEN.findall(masked[lo:at])
-            after = _TOKEN.findall(masked[end:hi])
+            return _PLAIN_TOKEN.findall(masked, lo, hi)
+        return _TOKEN.findall(masked[lo:hi])
+
+    def cue_tokens(
+        self, block_index: int, lo: int, at: int, end: int, hi: int, cue: str
+    ) -> tuple[list[str], int]:
+        """The tokens of masked[lo:hi] in the block with the cue at [at, end) as
+        one token (`cue`), and the cue's index."""
+        tokens = self.tokens_in(block_index, lo, at)
         i = len(tokens)
         tokens.append(cue)
-        tokens += after
+        tokens += self.tokens_in(block_index, end, hi)
         return tokens, i
 
     def quotation_sentences(self, block_index: int) -> list[tuple[int, int, object]]:
