@@ -17,10 +17,10 @@ quoted words never counts."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import regex
 
@@ -34,6 +34,7 @@ _SPEAKER_REACH = 6
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
 _START = attrgetter("start")
+_BLOCK = itemgetter(2)  # Sentence.block
 
 
 def _token_source(letter: str) -> str:
@@ -562,7 +563,7 @@ class _Context:
         self._speaks: dict[tuple[int, int, int], bool] = {}
         self._quoted: dict[int, list[tuple[int, int, object]]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
-        self._sentences: dict[int, list] | None = None
+        self._sentences: dict[int, list] = {}
         self._by_block: dict[int, list] | None = None
         self._plain: dict[int, bool] = {}
         self.ascii = document.prose.isascii()
@@ -603,12 +604,16 @@ class _Context:
         return found is False
 
     def sentences(self, block_index: int) -> list:
-        """The block's sentences (one pass over the document's, then cached)."""
-        if self._sentences is None:
-            self._sentences = {}
-            for sentence in self.document.sentences:
-                self._sentences.setdefault(sentence.block, []).append(sentence)
-        return self._sentences.get(block_index, [])
+        """The block's sentences (a slice of the document's, which come block by
+        block: most blocks hold no quotation and are never asked about)."""
+        found = self._sentences.get(block_index)
+        if found is None:
+            every = self.document.sentences
+            first = bisect_left(every, block_index, key=_BLOCK)
+            found = self._sentences[block_index] = every[
+                first : bisect_right(every, block_index, first, key=_BLOCK)
+            ]
+        return found
 
     def quotations_in(self, block_index: int) -> list:
         """The outermost quotations that overlap the block."""
