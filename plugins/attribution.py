@@ -912,8 +912,14 @@ class _Context:
             return "no-sentence"
         first = _sentence_index(sentences, q.start)
         last = _sentence_index(sentences, max(q.start, q.end - 1))
-        # The quotation's own sentence(s).
-        if self.span_attributes(bi, sentences[first].start, sentences[last].end, own=True):
+        # The quotation's own sentence(s), unless they are the quotation alone,
+        # with at most a mark after it (no word, so no speech act: the cue scan
+        # begins each match at a word).
+        start, end = sentences[first].start, sentences[last].end
+        alone = self.words is not None and start >= q.start and (
+            end <= q.end or end == q.end + 1 and doc.prose[q.end] in ".,;:!?"
+        )
+        if not alone and self.span_attributes(bi, start, end, own=True):
             return "same-sentence"
         # The nearest sentence before and after with words outside quotations.
         # (Most quotations not attributed in their own sentence are attributed

@@ -43,3 +43,41 @@ def test_speaker_read_near_the_cue_as_over_the_whole_span(text):
                 assert ctx.speaks(bi, lo, at, end, hi, cue, kind) == _has_speaker(
                     tokens, i, kind
                 ), (text, cue)
+
+
+_PARAGRAPH = st.lists(st.sampled_from(
+    ["“The steel is late,” Lee said. ", "“We will paint in May.” ", "“Paint!” ", "She left. ",
+     "“Nobody can promise a date,” ", "he added. ", "“It is done. It is over.” ", "said Lee. ",
+     "“Done”. ", "“Done”, ", "“Done”said Ruiz. ", "(“Later.”) ", "Lee: “Now.” ", "“Go” — "]
+), min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PARAGRAPH)
+def test_sentence_of_the_quotation_alone_has_no_speech_act(text):
+    """attributed() skips the own-sentence test of a quotation that is its
+    sentence alone (at most a mark after it): that test would fail."""
+    from newslint.plugins.attribution import _Context, _sentence_index
+
+    from newslint.config import Config
+    from newslint.engine import Linter
+
+    linter = Linter()
+    document = linter.document(
+        "Council delays bridge repairs\n\n" + text, "article.txt",
+        linter.finder.for_path("article.txt"),
+    )
+    rule = linter.registry_for(Config()).rules["NL401"]
+    quotations = [q for q in document.quotations if q.level == 0]
+    ctx = _Context(document, rule.compiled[0], quotations, 5, rule.cue_words)
+    for q in quotations:
+        bi = document.block_index_at(q.start)
+        sentences = ctx.sentences(bi) if bi is not None else []
+        if not sentences:
+            continue
+        start = sentences[_sentence_index(sentences, q.start)].start
+        end = sentences[_sentence_index(sentences, max(q.start, q.end - 1))].end
+        if start >= q.start and (
+            end <= q.end or end == q.end + 1 and document.prose[q.end] in ".,;:!?"
+        ):
+            assert not ctx.span_attributes(bi, start, end, own=True), text
