@@ -158,6 +158,15 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _simple_tokens(text: str) -> list[str] | None:
+    """The tokens of a text of ASCII letters and digits between spaces (most
+    words around a speech verb), without a pattern: the text split at its
+    spaces. None for any other text."""
+    if text.isascii() and text.replace(" ", "").isalnum():
+        return text.split()
+    return None
+
+
 def _is_quote(tok: str) -> bool:
     return tok[:1] == _Q
 
@@ -755,9 +764,18 @@ class _Context:
             # are the last tokens of the span, with a shorter quotation token.
             q = masked.rfind(_Q, lo, at)
             whole = q <= lo
+            if whole:
+                before = _simple_tokens(masked[lo:at])
+                if before is None:
+                    before = self.tokens_in(block_index, lo, at)
+            else:
+                before = _simple_tokens(masked[q + 1 : at])
+                if before is None:
+                    before = self.tokens_in(block_index, q, at)
+                else:
+                    before.insert(0, _Q)
             found = _verb_speaker(
-                self.tokens_in(block_index, lo if whole else q, at), cue,
-                lambda: self.tokens_in(block_index, end, hi), whole,
+                before, cue, lambda: self.tokens_in(block_index, end, hi), whole
             )
             if found is not None:
                 return found

@@ -81,3 +81,15 @@ def test_sentence_of_the_quotation_alone_has_no_speech_act(text):
             end <= q.end or end == q.end + 1 and document.prose[q.end] in ".,;:!?"
         ):
             assert not ctx.span_attributes(bi, start, end, own=True), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Lee", "said", "12", "3:30", "x", "_", " ", "  ", "\n", ",", "é", "\ue000", "-", "’", "U.S."]
+), max_size=12).map("".join))
+def test_simple_tokens_as_the_token_pattern(text):
+    from newslint.plugins.attribution import _PLAIN_TOKEN, _TOKEN, _simple_tokens
+
+    simple = _simple_tokens(text)
+    if simple is not None:
+        assert simple == _PLAIN_TOKEN.findall(text) == _TOKEN.findall(text)
