@@ -881,7 +881,9 @@ class _Context:
     def only_quotation(self, block_index: int, start: int, end: int) -> bool:
         block = self.document.blocks[block_index]
         text = self.masked(block_index)[start - block.start : end - block.start]
-        return _ALNUM.search(text) is None
+        # (Without the masks first: `re` reads a mask character far slower
+        # than str.replace drops it.)
+        return _ALNUM.search(text.replace(_Q, "")) is None
 
     def names_someone(self, q) -> bool:
         """Does the quotation's sentence name a person or body (whose word it may be)?"""
