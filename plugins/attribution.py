@@ -17,10 +17,10 @@ quoted words never counts."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import regex
 
@@ -34,6 +34,7 @@ _SPEAKER_REACH = 6
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
 _START = attrgetter("start")
+_BLOCK = itemgetter(2)  # Sentence.block
 
 
 def _token_source(letter: str) -> str:
@@ -157,6 +158,15 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _simple_tokens(text: str) -> list[str] | None:
+    """The tokens of a text of ASCII letters and digits between spaces (most
+    words around a speech verb), without a pattern: the text split at its
+    spaces. None for any other text."""
+    if text.isascii() and text.replace(" ", "").isalnum():
+        return text.split()
+    return None
+
+
 def _is_quote(tok: str) -> bool:
     return tok[:1] == _Q
 
@@ -247,7 +257,7 @@ def _speaker_after(tokens: list[str]) -> bool:
 
 def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
     """Is there a speaker for the speech act whose first token is tokens[i]?"""
-    before, after_index = tokens[:i], i + 1
+    before = tokens[:i]
     if kind == "according":  # according to X
         return _speaker_after(tokens[i + 1 :])
     if kind == "medium":  # in a statement: someone else in the sentence made it
@@ -257,6 +267,17 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
         while j >= 0 and before[j].lower() in _PASSIVE | _SKIP:
             j -= 1
         return j >= 0 and _speakerish(before[j])
+    return _verb_speaker(before, tokens[i], lambda: tokens[i + 1 :], True) is True
+
+
+def _verb_speaker(
+    before: list[str], cue: str, after: Callable[[], list[str]], whole: bool
+) -> bool | None:
+    """_has_speaker for a speech verb: `before` the tokens before the cue, `after`
+    a function giving those after it (most cues are decided before it is needed).
+    Unless `whole`, `before` is only the last of them, from a quotation token on
+    (the reading back stops at a quotation); then None when the answer needs the
+    tokens before that quotation."""
     for j in range(len(before) - 1, -1, -1):
         tok = before[j]
         low = tok.lower()
@@ -269,9 +290,11 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
                 # …, saying “…”: the participle's subject is the sentence's.
                 # Lee, the city's engineer since 2019, said: the subject is
                 # before the apposition.
+                if not whole:
+                    return None
                 if _any_speaker(before[:j]):
                     return True
-                if tokens[i].endswith("ing"):
+                if cue.endswith("ing"):
                     return False
                 break
             continue
@@ -284,25 +307,28 @@ def _has_speaker(tokens: list[str], i: int, kind: str) -> bool:
             continue
         if low in _PASSIVE:
             # Passive voice: only “by X” names the speaker.
-            rest = [t.lower() for t in tokens[after_index : after_index + 2]]
+            following = after()
+            rest = [t.lower() for t in following[:2]]
             if "by" not in rest:
                 return False
-            return _speaker_after(tokens[after_index + rest.index("by") + 1 :])
-        if low in _NOT_SPEAKER and tokens[i].lower().endswith("ing"):
+            return _speaker_after(following[rest.index("by") + 1 :])
+        if low in _NOT_SPEAKER and cue.lower().endswith("ing"):
             # by saying / after telling / while insisting: the subject is further back.
-            return _any_speaker(before[:j])
+            return _any_speaker(before[:j]) if whole else None
         if low == "to":
             # went on to say / declined to tell: the subject is further back.
-            return _is_base(tokens[i].lower()) and _any_speaker(before[:j])
+            if not _is_base(cue.lower()):
+                return False
+            return _any_speaker(before[:j]) if whole else None
         if low in _COORD:
             # stood up and said: the subject is further back.
-            return _any_speaker(before[:j])
+            return _any_speaker(before[:j]) if whole else None
         if low in ("a", "an", "the"):
             return False
         if low in _NOT_SPEAKER and (initial or not tok[:1].isupper()):
             return False
         return _speakerish(tok, initial)
-    return _speaker_after(tokens[after_index:])
+    return _speaker_after(after())
 
 
 _IRREGULAR_PAST = frozenset("said told wrote written spoke found pled".split())
@@ -546,7 +572,7 @@ class _Context:
         self._speaks: dict[tuple[int, int, int], bool] = {}
         self._quoted: dict[int, list[tuple[int, int, object]]] = {}
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
-        self._sentences: dict[int, list] | None = None
+        self._sentences: dict[int, list] = {}
         self._by_block: dict[int, list] | None = None
         self._plain: dict[int, bool] = {}
         self.ascii = document.prose.isascii()
@@ -587,12 +613,16 @@ class _Context:
         return found is False
 
     def sentences(self, block_index: int) -> list:
-        """The block's sentences (one pass over the document's, then cached)."""
-        if self._sentences is None:
-            self._sentences = {}
-            for sentence in self.document.sentences:
-                self._sentences.setdefault(sentence.block, []).append(sentence)
-        return self._sentences.get(block_index, [])
+        """The block's sentences (a slice of the document's, which come block by
+        block: most blocks hold no quotation and are never asked about)."""
+        found = self._sentences.get(block_index)
+        if found is None:
+            every = self.document.sentences
+            first = bisect_left(every, block_index, key=_BLOCK)
+            found = self._sentences[block_index] = every[
+                first : bisect_right(every, block_index, first, key=_BLOCK)
+            ]
+        return found
 
     def quotations_in(self, block_index: int) -> list:
         """The outermost quotations that overlap the block."""
@@ -707,8 +737,9 @@ class _Context:
             # and as a neighbour: the cues other than “put” read the same.)
             speaks = self._speaks.get((start, end, m_start))
             if speaks is None:
-                tokens, i = self.cue_tokens(block_index, lo, m_start, m_end, hi, cue)
-                speaks = self._speaks[start, end, m_start] = _has_speaker(tokens, i, kind)
+                speaks = self._speaks[start, end, m_start] = self.speaks(
+                    block_index, lo, m_start, m_end, hi, cue, kind
+                )
             if speaks:
                 result = True
                 break
@@ -719,25 +750,58 @@ class _Context:
             self._cache[start, end, not own] = result
         return result
 
-    def cue_tokens(
-        self, block_index: int, lo: int, at: int, end: int, hi: int, cue: str
-    ) -> tuple[list[str], int]:
-        """The tokens of masked[lo:hi] in the block with the cue at [at, end) as
-        one token (`cue`), and the cue's index. Read in place when the block is
-        plain (ASCII and _Q alone, as every block of an ASCII document)."""
+    def speaks(
+        self, block_index: int, lo: int, at: int, end: int, hi: int, cue: str, kind: str
+    ) -> bool:
+        """_has_speaker for the cue at [at, end) in masked[lo:hi] of the block. A
+        speech verb is read back only to the last quotation before it, and the
+        words after it only when needed: most are decided by a word or two
+        before them."""
+        if kind == "verb":
+            masked = self.masked(block_index)
+            # A quotation's mask is one token, which a scan from inside it reads
+            # as one token too: the tokens from the last quotation character on
+            # are the last tokens of the span, with a shorter quotation token.
+            q = masked.rfind(_Q, lo, at)
+            whole = q <= lo
+            if whole:
+                before = _simple_tokens(masked[lo:at])
+                if before is None:
+                    before = self.tokens_in(block_index, lo, at)
+            else:
+                before = _simple_tokens(masked[q + 1 : at])
+                if before is None:
+                    before = self.tokens_in(block_index, q, at)
+                else:
+                    before.insert(0, _Q)
+            found = _verb_speaker(
+                before, cue, lambda: self.tokens_in(block_index, end, hi), whole
+            )
+            if found is not None:
+                return found
+        tokens, i = self.cue_tokens(block_index, lo, at, end, hi, cue)
+        return _has_speaker(tokens, i, kind)
+
+    def tokens_in(self, block_index: int, lo: int, hi: int) -> list[str]:
+        """The tokens of masked[lo:hi] in the block, read in place when the block
+        is plain (ASCII and _Q alone, as every block of an ASCII document)."""
         plain = self._plain.get(block_index)
         masked = self.masked(block_index)
         if plain is None:
             plain = self._plain[block_index] = self.ascii or not _NOT_PLAIN.search(masked)
         if plain:
-            tokens = _PLAIN_TOKEN.findall(masked, lo, at)
-            after = _PLAIN_TOKEN.findall(masked, end, hi)
-        else:
-            tokens = _TOKEN.findall(masked[lo:at])
-            after = _TOKEN.findall(masked[end:hi])
+            return _PLAIN_TOKEN.findall(masked, lo, hi)
+        return _TOKEN.findall(masked[lo:hi])
+
+    def cue_tokens(
+        self, block_index: int, lo: int, at: int, end: int, hi: int, cue: str
+    ) -> tuple[list[str], int]:
+        """The tokens of masked[lo:hi] in the block with the cue at [at, end) as
+        one token (`cue`), and the cue's index."""
+        tokens = self.tokens_in(block_index, lo, at)
         i = len(tokens)
         tokens.append(cue)
-        tokens += after
+        tokens += self.tokens_in(block_index, end, hi)
         return tokens, i
 
     def quotation_sentences(self, block_index: int) -> list[tuple[int, int, object]]:
@@ -817,7 +881,9 @@ class _Context:
     def only_quotation(self, block_index: int, start: int, end: int) -> bool:
         block = self.document.blocks[block_index]
         text = self.masked(block_index)[start - block.start : end - block.start]
-        return _ALNUM.search(text) is None
+        # (Without the masks first: `re` reads a mask character far slower
+        # than str.replace drops it.)
+        return _ALNUM.search(text.replace(_Q, "")) is None
 
     def names_someone(self, q) -> bool:
         """Does the quotation's sentence name a person or body (whose word it may be)?"""
@@ -866,8 +932,14 @@ class _Context:
             return "no-sentence"
         first = _sentence_index(sentences, q.start)
         last = _sentence_index(sentences, max(q.start, q.end - 1))
-        # The quotation's own sentence(s).
-        if self.span_attributes(bi, sentences[first].start, sentences[last].end, own=True):
+        # The quotation's own sentence(s), unless they are the quotation alone,
+        # with at most a mark after it (no word, so no speech act: the cue scan
+        # begins each match at a word).
+        start, end = sentences[first].start, sentences[last].end
+        alone = self.words is not None and start >= q.start and (
+            end <= q.end or end == q.end + 1 and doc.prose[q.end] in ".,;:!?"
+        )
+        if not alone and self.span_attributes(bi, start, end, own=True):
             return "same-sentence"
         # The nearest sentence before and after with words outside quotations.
         # (Most quotations not attributed in their own sentence are attributed
