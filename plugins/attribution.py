@@ -458,9 +458,59 @@ class UnattributedQuote(PhraseRule):
         pack's patterns do not tell (then every word is tried)."""
         return self.first_words() if self.compiled[0] is not None else None
 
+    @property
+    def whole_cue_words(self) -> frozenset[str]:
+        """The cue words (lower case ASCII) that are by themselves a whole speech
+        act: wherever such a word stands, the speech-act pattern matches that
+        word and no more (see _whole_cue_words). Derived again when the entries
+        change (as `compiled` is)."""
+        compiled = self.compiled
+        cached = self.__dict__.get("_whole_cues")
+        if cached is None or cached[0] is not compiled:
+            cached = self.__dict__["_whole_cues"] = (compiled, self._whole_cue_words())
+        return cached[1]
+
+    def _whole_cue_words(self) -> frozenset[str]:
+        """A word the pattern matches as itself, whatever surrounds it: an entry
+        matches exactly that word (a phrase, or an item of a list that is an
+        entry's whole pattern), no phrase or item begins with it and goes on
+        past it (“joined in”), and no other pattern entry has a match that
+        begins with it (their first words, read as for `cue_words`)."""
+        if self.cue_words is None:
+            return frozenset()
+        literals: list[str] = []
+        others = []
+        for entry in self.entries:
+            if entry.phrase is not None:
+                literals.append(" ".join(entry.phrase.split()))
+                continue
+            name = entry.pattern[3:-1] if regex.fullmatch(r"\\L<\w+>", entry.pattern) else None
+            if name in self.lists:
+                literals += [item for item in self.lists[name] if item]
+            else:
+                others.append(entry)
+        probe = PhraseRule()
+        probe.add_entries(others, self.lists)
+        blocked = probe.first_words()
+        if blocked is None:
+            return frozenset()
+        blocked = set(blocked)
+        words = set()
+        for literal in literals:
+            for form in {literal.lower(), literal.casefold()}:
+                head = _WORD_RUN.match(form)
+                if head is None or head.end() != len(form):
+                    # Goes on past its first word (or opens with no word): a
+                    # match at that word may read further.
+                    blocked.add(head.group() if head is not None else "")
+                elif form.isascii() and literal.isascii():
+                    words.add(form)
+        return frozenset(words - blocked)
+
     def prepare(self) -> None:
         super().prepare()
         self.cue_words  # noqa: B018 - read the pack's patterns before forking
+        self.whole_cue_words  # noqa: B018
 
     def check(self, document: Document):
         pattern = self.compiled[0]
@@ -469,7 +519,7 @@ class UnattributedQuote(PhraseRule):
             return
         min_words = int(self.option(document, "min-words"))
         ctx = _Context(document, pattern, quotations, min_words, self.cue_words,
-                       self.pattern_timeout)
+                       self.pattern_timeout, self.whole_cue_words)
         # Group multi-paragraph quotations: one chain per quotation.
         chains: list[list] = []
         open_chain: list | None = None
@@ -555,11 +605,15 @@ def _titled(document: Document, q) -> bool:
 class _Context:
     """Per-document lookups: masked paragraphs and the speech acts in a span."""
 
+    #: Cue words the pattern matches as themselves (UnattributedQuote.whole_cue_words).
+    whole_words: frozenset[str] = frozenset()
+
     def __init__(
         self, document: Document, pattern, quotations, min_words: int, words=None,
-        timeout: float | None = PATTERN_TIMEOUT,
+        timeout: float | None = PATTERN_TIMEOUT, whole_words: frozenset[str] = frozenset(),
     ) -> None:
         self.document = document
+        self.whole_words = whole_words
         self.min_words = min_words
         self.pattern = pattern
         self.words = words
@@ -694,12 +748,23 @@ class _Context:
                     yield at, m.end(), _cue_text(m.group())
             return
         resume = lo
-        match, timeout = self.pattern.match, self.timeout
+        match, timeout, whole = self.pattern.match, self.timeout, self.whole_words
         for w in _WORD_RUN.finditer(masked, lo, hi):
             word = w.group()
             # (A non-ASCII word may still match an ASCII letter ignoring case: K, ſ.)
-            if word.isascii() and word.lower() not in words:
-                continue
+            if word.isascii():
+                low = word.lower()
+                if low not in words:
+                    continue
+                at = w.start()
+                # (A span starting inside a word leaves the pattern to tell.)
+                if low in whole and (at > lo or not at or not _WORD_RUN.match(masked, at - 1)):
+                    # The match is the word itself: no need to try the pattern.
+                    if at >= resume:
+                        resume = w.end()
+                        if not (at and masked[at - 1] == "-"):
+                            yield at, resume, low
+                    continue
             at = w.start()
             if at < resume:
                 continue
@@ -1076,7 +1141,7 @@ class ScareQuote(Rule):
             return
         max_words = int(self.option(document, "max-words"))
         ctx = _Context(document, pattern, quotations, max_words + 1, self.speech.cue_words,
-                       self.speech.pattern_timeout)
+                       self.speech.pattern_timeout, self.speech.whole_cue_words)
         for q in quotations:
             # Double marks only: single marks are headline style in US copy.
             if (

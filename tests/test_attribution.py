@@ -401,6 +401,10 @@ def test_speech_act_scan_matches_finditer(text, a, b):
         if not (m.start() and text[m.start() - 1] == "-")
     ]
     assert fast == slow
+    # Cue words the pattern matches as themselves, taken without trying it.
+    ctx.whole_words = rule.whole_cue_words
+    assert list(ctx._speech_acts(text, lo, hi)) == slow
+    ctx.whole_words = frozenset()
     ctx.words = None  # the pattern's own scan
     assert list(ctx._speech_acts(text, lo, hi)) == slow
 
