@@ -55,6 +55,12 @@ _WORD = compile_pattern(r"\w+(?:['’]\w+)*")
 # the two engines read \w alike.
 _ASCII_WORD = re.compile(_WORD.pattern)
 _WORD_RUN = compile_pattern(r"\w+", regex.V1)
+# ASCII bytes to themselves in lower case when they are word characters (\w),
+# to a space when not.
+_ASCII_RUNS = bytes(
+    c + 32 if 65 <= c <= 90 else c if c < 128 and (chr(c).isalnum() or c == 95) else 32
+    for c in range(256)
+)
 # A character for which str.isalnum() is true (re's \w is isalnum() or "_").
 _ALNUM = re.compile(r"[^\W_]")
 # A sentence boundary inside quoted text: end punctuation followed by more words.
@@ -749,6 +755,38 @@ class _Context:
             return
         resume = lo
         match, timeout, whole = self.pattern.match, self.timeout, self.whole_words
+        plain = masked[lo:hi].replace(_Q, " ")
+        if plain.isascii():
+            # The words of ASCII text without the regex engine (a call per word,
+            # most of the scan): the text in lower case with every character
+            # that is not a word character made a space, split at the spaces.
+            runs = plain.encode().translate(_ASCII_RUNS).decode()
+            pos = 0
+            for low in runs.split():
+                if low not in words:
+                    continue
+                at = runs.find(low, pos)
+                end = at + len(low)
+                while at and runs[at - 1] != " " or end < len(runs) and runs[end] != " ":
+                    at = runs.find(low, at + 1)  # that was inside a longer word
+                    end = at + len(low)
+                pos = end
+                at += lo
+                if at < resume:
+                    continue
+                if low in whole and (at > lo or not at or not _WORD_RUN.match(masked, at - 1)):
+                    resume = end + lo
+                    if not (at and masked[at - 1] == "-"):
+                        yield at, resume, low
+                    continue
+                m = match(masked, at, hi) if timeout is None else match(
+                    masked, at, hi, timeout=timeout
+                )
+                if m is not None:
+                    resume = m.end()
+                    if not (at and masked[at - 1] == "-"):
+                        yield at, resume, _cue_text(m.group())
+            return
         for w in _WORD_RUN.finditer(masked, lo, hi):
             word = w.group()
             # (A non-ASCII word may still match an ASCII letter ignoring case: K, ſ.)
