@@ -165,10 +165,23 @@ def _tokens(text: str) -> list[str]:
 
 
 def _simple_tokens(text: str) -> list[str] | None:
-    """The tokens of a text of ASCII letters and digits between spaces (most
-    words around a speech verb), without a pattern: the text split at its
-    spaces. None for any other text."""
-    if text.isascii() and text.replace(" ", "").isalnum():
+    """The tokens of a text of ASCII letters and digits between spaces, commas
+    and full stops that end words (most words around a speech verb), without a
+    pattern: a comma is a token, and such a full stop, like a space, is in no
+    token. None for any other text."""
+    if not text.isascii():
+        return None
+    if "." in text:
+        # (A full stop between two word characters is inside a token: U.S.)
+        if text.count(".") != (text + " ").count(". "):
+            return None
+        text = text.replace(".", " ")
+    if "," in text:
+        text = text.replace(",", " , ")
+        rest = text.replace(" ", "").replace(",", "")
+    else:
+        rest = text.replace(" ", "")
+    if not rest or rest.isalnum():
         return text.split()
     return None
 
@@ -890,6 +903,9 @@ class _Context:
         is plain (ASCII and _Q alone, as every block of an ASCII document)."""
         plain = self._plain.get(block_index)
         masked = self.masked(block_index)
+        found = _simple_tokens(masked[lo:hi])
+        if found is not None:
+            return found
         if plain is None:
             plain = self._plain[block_index] = self.ascii or not _NOT_PLAIN.search(masked)
         if plain:

@@ -85,7 +85,8 @@ def test_sentence_of_the_quotation_alone_has_no_speech_act(text):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(
-    ["Lee", "said", "12", "3:30", "x", "_", " ", "  ", "\n", ",", "é", "\ue000", "-", "’", "U.S."]
+    ["Lee", "said", "12", "3:30", "x", "_", " ", "  ", "\n", ",", "é", "\ue000", "-", "’", "U.S.",
+     ".", ". ", "..", "Mr.", "1,000", "'", "&", "@", "#", ":", "!"]
 ), max_size=12).map("".join))
 def test_simple_tokens_as_the_token_pattern(text):
     from newslint.plugins.attribution import _PLAIN_TOKEN, _TOKEN, _simple_tokens
