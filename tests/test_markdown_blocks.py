@@ -118,7 +118,7 @@ def test_the_shortcut_never_disagrees_with_markdown_it(source):
 INLINE_PIECES = st.sampled_from(
     ["Hello", "world", " ", "# ", "## ", "\xa0", "“Q”", "’s", "*em*", "`code`", "[a](/u)",
      "[ref]", "<b>", "<!-- newslint-disable -->", "http://x.example/a", "&amp;", "\\*",
-     "import x from 'y'", "{{ x }}", "_", "\u2028", "\x0b", "\ufeff", "- ", " - ", ": "]
+     "import x from 'y'", "{{ x }}", "_", "\u2028", "\x0b", "\ufeff", "- ", " - ", ": ", "\r", "  "]
 )
 FRONT = st.sampled_from(["", "---\ntitle: A headline\n---\n", "---\nx: 1\n---\n\n"])
 MARKDOWN = st.tuples(

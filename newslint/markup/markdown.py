@@ -334,7 +334,14 @@ def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments
         heading = opener == "heading_open"
         line_no, last = tok.map
         segments: list[tuple[int, int]] = []
-        for content_line in tok.content.split("\n"):
+        if last - line_no == 1:
+            # One line (most paragraphs of news copy): the content, stripped,
+            # is what ends the line before its trailing white space.
+            ls = line_starts[line_no]
+            end = ls + len(text[ls : min(line_starts[last] - 1, size)].rstrip())
+            segments.append((end - len(tok.content), end))
+            line_no = last  # (read)
+        for content_line in tok.content.split("\n") if line_no < last else ():
             if line_no >= last:
                 break
             # line_text(line_no), inline
