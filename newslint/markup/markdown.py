@@ -328,6 +328,8 @@ def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments
     # (_mask_inline hides inline syntax and bare URLs: without either, skip it)
     masked = inline_syntax or "http" in text
     size = len(text)
+    show = mask.shown.extend  # (ProseMask.show, for each segment)
+    append = blocks.append
     for k in range(1, len(tokens), 3):
         tok = tokens[k]
         opener = tokens[k - 1].type
@@ -361,8 +363,7 @@ def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments
         if opener == "paragraph_open" and text.startswith(("import", "export"), region_start) \
                 and _ESM.match(text, region_start):
             continue  # MDX import/export statements are code
-        for s, e in segments:
-            mask.show(s, e)
+        show(segments)
         if masked:
             _mask_inline(text, mask, region_start, region_end, links, comments, {},
                          syntax=inline_syntax)
@@ -371,7 +372,7 @@ def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments
             kind = "heading"
             if not has_headline and _heading_level(text, region_start) == 1:
                 kind, has_headline = "headline", True
-        blocks.append(Block(kind, region_start, region_end))
+        append(_new(Block, (kind, region_start, region_end, False, None)))
 
 
 def _decoded_entity(m) -> str:
