@@ -118,7 +118,7 @@ def test_the_shortcut_never_disagrees_with_markdown_it(source):
 INLINE_PIECES = st.sampled_from(
     ["Hello", "world", " ", "# ", "## ", "\xa0", "“Q”", "’s", "*em*", "`code`", "[a](/u)",
      "[ref]", "<b>", "<!-- newslint-disable -->", "http://x.example/a", "&amp;", "\\*",
-     "import x from 'y'", "{{ x }}", "_", "\u2028", "\x0b", "\ufeff", "- ", " - ", ": ", "\r", "  "]
+     "import x from 'y'", "{{ x }}", "&nbsp;", "<p> </p>", "> ", "| a |", "_", "\u2028", "\x0b", "\ufeff", "- ", " - ", ": ", "\r", "  "]
 )
 FRONT = st.sampled_from(["", "---\ntitle: A headline\n---\n", "---\nx: 1\n---\n\n"])
 MARKDOWN = st.tuples(
@@ -139,3 +139,18 @@ def test_the_shortcut_reads_as_markdown_it_does(source):
     with mock.patch.object(markdown, "_simple_blocks", lambda source: None):
         expected = markdown.read_markdown(source)
     assert markdown.read_markdown(source) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(MARKDOWN, DOCUMENTS))
+def test_no_block_is_left_without_prose(source):
+    """The reader drops blocks left blank only when something was hidden or
+    decoded; every block it keeps holds prose that is not white space."""
+    from unittest import mock
+
+    from newslint.markup import markdown
+
+    with mock.patch.object(markdown, "_simple_blocks", lambda source: None):
+        general = markdown.read_markdown(source)
+    for markup in (general, markdown.read_markdown(source)):
+        assert all(markup.prose[b.start : b.end].strip() for b in markup.blocks)

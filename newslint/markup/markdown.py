@@ -313,10 +313,14 @@ def read_markdown(text: str) -> Markup:
             cursor = e
         pieces.append(prose[cursor:])
         prose = "".join(pieces)
-    if "&" in prose:
+    entities = "&" in prose
+    if entities:
         prose = _ENTITY.sub(_decoded_entity, prose)
     # Blocks left with no prose (a line that was all shortcode or MDX comment).
-    blocks = [b for b in blocks if prose[b.start : b.end].strip()]
+    # (every block shows some text that is not white space: only hiding, HTML or
+    # an entity decoded to white space can leave it blank)
+    if mask.hidden or html_regions or entities:
+        blocks = [b for b in blocks if prose[b.start : b.end].strip()]
     return Markup(prose=prose, blocks=blocks, links=links, comments=comments)
 
 
