@@ -12,13 +12,39 @@ from newslint.markup.markdown import _parser, _simple_blocks
 PARSER = _parser()
 
 
+# The tokens the shortcut gives (a list item's paragraph comes as the item's
+# own open token, without the list's tokens around it).
+SHORTCUT_TYPES = {"paragraph_open", "heading_open", "list_item_open"}
+
+
 def tokens(source: str) -> list[tuple]:
-    return [(t.type, t.map, t.content) for t in PARSER.parse(source, {})]
+    """What the reader takes from markdown-it's tokens: for each inline token,
+    the kind of block it is (its innermost open token, list_item_open for a
+    paragraph in an item), its lines and its content."""
+    found, context = [], []
+    for t in PARSER.parse(source, {}):
+        if t.type.endswith("_open"):
+            context.append(t.type)
+        elif t.type.endswith("_close"):
+            context.pop()
+        elif t.type == "inline":
+            opener = "list_item_open" if "list_item_open" in context else context[-1]
+            found.append((opener, t.map, t.content, context[:1]))
+        else:
+            found.append((t.type, t.map, t.content))
+    return found
 
 
 def shortcut(source: str) -> list[tuple] | None:
     found = _simple_blocks(source)
-    return None if found is None else [(t.type, t.map, t.content) for t in found]
+    if found is None:
+        return None
+    assert {t.type for t in found[::3]} <= SHORTCUT_TYPES
+    return [
+        (opener.type, inline.map, inline.content,
+         ["bullet_list_open" if opener.type == "list_item_open" else opener.type])
+        for opener, inline in zip(found[::3], found[1::3], strict=True)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -29,6 +55,9 @@ def shortcut(source: str) -> list[tuple] | None:
         "First paragraph.\n   \nSecond one, after a line of spaces.",
         "“Quoted,” she said.\n\n2024 was a year. 10 people came.\n",
         "1234567890. Ten digits are not a list marker.\n",
+        ": A colon opens no block here.\n",
+        "Intro\n- a list item\n - another\nits lazy continuation\n\n* a new list\n# H\n",
+        "-    Four spaces after the marker.\n\n+ Plus.\n",
         "",
     ],
 )
@@ -40,7 +69,13 @@ def test_plain_copy_takes_the_shortcut_with_markdown_its_tokens(source):
 @pytest.mark.parametrize(
     "source",
     [
-        "Intro\n\n- a list item\n",
+        "- a list item\n  - nested in it\n",
+        "-     indented code in an item\n",
+        "- \n",
+        "- # a heading in an item\n",
+        "* * *\n",
+        "Intro\n  continued with indentation\n",
+        ":--|--\n",
         "Intro\n1. an ordered item\n",
         "> a quotation\n",
         "Title\n=====\n",
@@ -65,7 +100,7 @@ LINE_PIECES = st.sampled_from(
     ["# ", "## ", "#", "Hello", "world", " ", "  ", "1. ", "2024. ", "12) ", "- ", "* ",
      "> ", "---", "===", "|", ":", "`", "~~~", "<b>", "[x]: /u", "\\", "é", "\xa0", "“Q”",
      "’s", "x #", "&amp;", "\u2028", "٣. ", "_", ".", "\x1c", "\x1f", "\x85", "\x0b",
-     "\x0c", "\u3000", "\ufeff"]
+     "\x0c", "\u3000", "\ufeff", " - ", "+ ", "-    ", "-     ", ": ", ":-", "  "]
 )
 DOCUMENTS = st.lists(
     st.lists(LINE_PIECES, max_size=5).map("".join), max_size=8
@@ -83,7 +118,7 @@ def test_the_shortcut_never_disagrees_with_markdown_it(source):
 INLINE_PIECES = st.sampled_from(
     ["Hello", "world", " ", "# ", "## ", "\xa0", "“Q”", "’s", "*em*", "`code`", "[a](/u)",
      "[ref]", "<b>", "<!-- newslint-disable -->", "http://x.example/a", "&amp;", "\\*",
-     "import x from 'y'", "{{ x }}", "_", "\u2028", "\x0b", "\ufeff"]
+     "import x from 'y'", "{{ x }}", "&nbsp;", "<p> </p>", "> ", "| a |", "_", "\u2028", "\x0b", "\ufeff", "- ", " - ", ": ", "\r", "  "]
 )
 FRONT = st.sampled_from(["", "---\ntitle: A headline\n---\n", "---\nx: 1\n---\n\n"])
 MARKDOWN = st.tuples(
@@ -104,3 +139,18 @@ def test_the_shortcut_reads_as_markdown_it_does(source):
     with mock.patch.object(markdown, "_simple_blocks", lambda source: None):
         expected = markdown.read_markdown(source)
     assert markdown.read_markdown(source) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(MARKDOWN, DOCUMENTS))
+def test_no_block_is_left_without_prose(source):
+    """The reader drops blocks left blank only when something was hidden or
+    decoded; every block it keeps holds prose that is not white space."""
+    from unittest import mock
+
+    from newslint.markup import markdown
+
+    with mock.patch.object(markdown, "_simple_blocks", lambda source: None):
+        general = markdown.read_markdown(source)
+    for markup in (general, markdown.read_markdown(source)):
+        assert all(markup.prose[b.start : b.end].strip() for b in markup.blocks)

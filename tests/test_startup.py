@@ -58,8 +58,8 @@ def test_a_plain_text_run_imports_only_what_it_uses(tmp_path, article):
 
 def test_markdown_and_the_text_format_import_their_libraries(tmp_path, article):
     markdown = tmp_path / "story.md"
-    # (a list: plain paragraphs are read without the full parser)
-    markdown.write_text("# Title\n\n- A list item.\n\n" + article.read_text("utf-8"), "utf-8")
+    # (a block quote: plain paragraphs and lists are read without the full parser)
+    markdown.write_text("# Title\n\n> A quotation.\n\n" + article.read_text("utf-8"), "utf-8")
     modules = set(_probe(tmp_path, "--format", "text", str(markdown))["modules"])
     assert "markdown_it" in modules and "rich" in modules
 

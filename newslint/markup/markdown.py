@@ -95,7 +95,15 @@ _PARSER = None
 # A line that can only be paragraph text (or an ATX heading, handled apart) in
 # CommonMark with tables: it opens with a letter, a quotation mark or another
 # character no block syntax starts with, and is not an ordered-list item.
-_PLAIN_LINE = compile_pattern(r"[^\s#>*+\-_=`~<|:\[\d\\]|\d(?!\d{0,8}[.)](?:[ ]|$))")
+# (a colon opens a table's delimiter row only if the line holds nothing but
+# - : | and spaces)
+_PLAIN_LINE = compile_pattern(
+    r"[^\s#>*+\-_=`~<|:\[\d\\]|\d(?!\d{0,8}[.)](?:[ ]|$))|:(?![-:| ]*$)"
+)
+# A bullet list item no deeper than one space, so never nested in another
+# item (whose content starts two columns or more after its marker), with at
+# most four spaces after its marker (five make its content indented code).
+_BULLET = compile_pattern(r" ?[-*+] {1,4}(?=\S)")
 _ATX_HEADING = compile_pattern(r"(#{1,6}) (.*)")
 
 
@@ -109,9 +117,11 @@ _new = tuple.__new__  # a named tuple without its Python-level __new__
 
 
 def _simple_blocks(source: str) -> list[_Token] | None:
-    """markdown-it's block tokens for a document of plain paragraphs and ATX
-    headings, the shape of most news copy, without running markdown-it (most of
-    the Markdown reader's time). None for anything else: any line that opens
+    """markdown-it's block tokens for a document of plain paragraphs, ATX
+    headings and flat bullet lists, the shape of most news copy, without running
+    markdown-it (most of the Markdown reader's time): for a list item, only its
+    list_item_open, inline and a close token, the tokens the reader uses (the
+    list's own are left out). None for anything else: any line that opens
     with block syntax, any indentation, tab, carriage return or NUL, or a
     character on which markdown-it's trimming and Python's `strip` disagree
     (\\x1c-\\x1f, \\x85: white space to str.strip() but not to mdTrim, 4.x)."""
@@ -121,11 +131,12 @@ def _simple_blocks(source: str) -> list[_Token] | None:
     tokens: list[_Token] = []
     paragraph: list[str] = []
     first = 0
+    opener = "paragraph_open"  # or list_item_open: what the paragraph is
 
     def close_paragraph(end: int) -> None:
         if paragraph:
             lines = [first, end]
-            tokens.append(_new(_Token, ("paragraph_open", lines, "")))
+            tokens.append(_new(_Token, (opener, lines, "")))
             tokens.append(_new(_Token, ("inline", lines, "\n".join(paragraph).strip())))
             tokens.append(_new(_Token, ("paragraph_close", None, "")))
             paragraph.clear()
@@ -149,11 +160,21 @@ def _simple_blocks(source: str) -> list[_Token] | None:
             tokens.append(_new(_Token, ("heading_close", None, "")))
             continue
         # (a letter is plain text: no block syntax starts with one)
-        if not line[0].isalpha() and not _PLAIN_LINE.match(line):
+        if line[0].isalpha() or _PLAIN_LINE.match(line):
+            if not paragraph:
+                first, opener = number, "paragraph_open"
+            paragraph.append(line)  # (after an item's line: its lazy continuation)
+            continue
+        bullet = _BULLET.match(line)
+        if bullet is None:
             return None
-        if not paragraph:
-            first = number
-        paragraph.append(line)
+        content = line[bullet.end() :]
+        if not content[0].isalpha() and not _PLAIN_LINE.match(content):
+            return None
+        # An item with content interrupts a paragraph, ends the item before it.
+        close_paragraph(number)
+        first, opener = number, "list_item_open"
+        paragraph.append(content)
     close_paragraph(number + 1)
     return tokens
 
@@ -292,10 +313,14 @@ def read_markdown(text: str) -> Markup:
             cursor = e
         pieces.append(prose[cursor:])
         prose = "".join(pieces)
-    if "&" in prose:
+    entities = "&" in prose
+    if entities:
         prose = _ENTITY.sub(_decoded_entity, prose)
     # Blocks left with no prose (a line that was all shortcode or MDX comment).
-    blocks = [b for b in blocks if prose[b.start : b.end].strip()]
+    # (every block shows some text that is not white space: only hiding, HTML or
+    # an entity decoded to white space can leave it blank)
+    if mask.hidden or html_regions or entities:
+        blocks = [b for b in blocks if prose[b.start : b.end].strip()]
     return Markup(prose=prose, blocks=blocks, links=links, comments=comments)
 
 
@@ -307,12 +332,22 @@ def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments
     # (_mask_inline hides inline syntax and bare URLs: without either, skip it)
     masked = inline_syntax or "http" in text
     size = len(text)
+    show = mask.shown.extend  # (ProseMask.show, for each segment)
+    append = blocks.append
     for k in range(1, len(tokens), 3):
         tok = tokens[k]
-        heading = tokens[k - 1].type == "heading_open"
+        opener = tokens[k - 1].type
+        heading = opener == "heading_open"
         line_no, last = tok.map
         segments: list[tuple[int, int]] = []
-        for content_line in tok.content.split("\n"):
+        if last - line_no == 1:
+            # One line (most paragraphs of news copy): the content, stripped,
+            # is what ends the line before its trailing white space.
+            ls = line_starts[line_no]
+            end = ls + len(text[ls : min(line_starts[last] - 1, size)].rstrip())
+            segments.append((end - len(tok.content), end))
+            line_no = last  # (read)
+        for content_line in tok.content.split("\n") if line_no < last else ():
             if line_no >= last:
                 break
             # line_text(line_no), inline
@@ -329,20 +364,19 @@ def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments
         if not segments:
             continue
         region_start, region_end = segments[0][0], segments[-1][1]
-        if not heading and text.startswith(("import", "export"), region_start) \
+        if opener == "paragraph_open" and text.startswith(("import", "export"), region_start) \
                 and _ESM.match(text, region_start):
             continue  # MDX import/export statements are code
-        for s, e in segments:
-            mask.show(s, e)
+        show(segments)
         if masked:
             _mask_inline(text, mask, region_start, region_end, links, comments, {},
                          syntax=inline_syntax)
-        kind = "paragraph"
+        kind = "paragraph" if opener == "paragraph_open" else "list_item"
         if heading:
             kind = "heading"
             if not has_headline and _heading_level(text, region_start) == 1:
                 kind, has_headline = "headline", True
-        blocks.append(Block(kind, region_start, region_end))
+        append(_new(Block, (kind, region_start, region_end, False, None)))
 
 
 def _decoded_entity(m) -> str:

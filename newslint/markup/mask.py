@@ -38,6 +38,16 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
+def _in_order(spans: list[tuple[int, int]]) -> bool:
+    """True when the spans are sorted and none overlaps the next."""
+    cursor = 0
+    for s, e in spans:
+        if s < cursor or e < s:
+            return False
+        cursor = e
+    return True
+
+
 class ProseMask:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -72,9 +82,14 @@ class ProseMask:
 
     def build(self) -> str:
         text = self.text
+        # Nothing hidden, spans shown in order (plain Markdown copy): they are
+        # the visible spans as they stand, with no sorting and merging.
+        spans = self.shown
+        if self.hidden or not _in_order(spans):
+            spans = self.visible_spans()
         pieces = []
         cursor = 0
-        for s, e in self.visible_spans():
+        for s, e in spans:
             pieces.append(blank(text[cursor:s]))
             pieces.append(text[s:e])
             cursor = e
