@@ -503,7 +503,10 @@ class UnattributedQuote(PhraseRule):
             if entry.phrase is not None:
                 literals.append(" ".join(entry.phrase.split()))
                 continue
-            name = entry.pattern[3:-1] if regex.fullmatch(r"\\L<\w+>", entry.pattern) else None
+            pattern = entry.pattern
+            # (string tests, not a regex: this runs at every start)
+            whole_list = pattern.startswith("\\L<") and pattern.endswith(">")
+            name = pattern[3:-1] if whole_list and pattern[3:-1].isidentifier() else None
             if name in self.lists:
                 literals += [item for item in self.lists[name] if item]
             else:
