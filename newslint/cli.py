@@ -143,6 +143,8 @@ def run() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # (Every path that goes on working after start-up calls _end_of_start_up:
+    # under `run`, garbage is not collected until it does.)
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         # Subcommand names win over paths; lint a directory called "rules" as ./rules.

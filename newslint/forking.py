@@ -24,10 +24,11 @@ from typing import Any, TypeVar
 Chunk = TypeVar("Chunk")
 Result = TypeVar("Result")
 
-_TICKET = 4  # bytes: a chunk's index
+_TICKET = 2  # bytes: a chunk's index
 #: Every ticket is written before the first fork, so all of them must fit in a
-#: pipe's buffer: 16 KB on macOS, 64 KB on Linux.
-MAX_CHUNKS = 16384 // _TICKET
+#: pipe's buffer: 4 KB at the least (Linux gives new pipes one page when a user
+#: has many), 16 KB on macOS, 64 KB on Linux as a rule.
+MAX_CHUNKS = 4096 // _TICKET
 _HEADER = 8  # bytes: the length of the pickled message that follows
 
 
@@ -40,13 +41,27 @@ def map_forked(
     if len(chunks) > MAX_CHUNKS:
         raise ValueError(f"at most {MAX_CHUNKS} chunks, not {len(chunks)}")
     tickets, tickets_in = os.pipe()
-    os.write(tickets_in, b"".join(i.to_bytes(_TICKET, "little") for i in range(len(chunks))))
+    all_tickets = b"".join(i.to_bytes(_TICKET, "little") for i in range(len(chunks)))
+    os.set_blocking(tickets_in, False)
+    try:
+        written = os.write(tickets_in, all_tickets)
+    except BlockingIOError:
+        written = 0
     os.close(tickets_in)  # so that a reader of the empty pipe sees its end
+    if written < len(all_tickets):  # a pipe smaller than any system gives: work alone
+        os.close(tickets)
+        yield from map(work, chunks)
+        return
     children: dict[int, int] = {}  # the read end of a child's results -> its pid
     try:
         for _ in range(processes - 1):
             results_out, results_in = os.pipe()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:
+                os.close(results_out)
+                os.close(results_in)
+                raise
             if pid == 0:
                 _child(work, chunks, tickets, results_in, [results_out, *children])
             os.close(results_in)
@@ -81,7 +96,7 @@ def _collect(work, chunks, tickets: int, children: dict[int, int]) -> Iterator[A
                 continue
             for index, outcome in _messages(buffers[fd], data):
                 if isinstance(outcome, _Failure):
-                    raise outcome.error
+                    raise outcome.error from ChildTraceback(outcome.traceback)
                 results[index] = outcome
         if own:
             ticket = os.read(tickets, _TICKET)
@@ -98,8 +113,16 @@ def _collect(work, chunks, tickets: int, children: dict[int, int]) -> Iterator[A
 
 
 class _Failure:
-    def __init__(self, error: BaseException) -> None:
+    """What a child sends when `work` raised: the error and its traceback
+    there (the error's own traceback does not survive pickling)."""
+
+    def __init__(self, error: BaseException, traceback: str) -> None:
         self.error = error
+        self.traceback = traceback
+
+
+class ChildTraceback(Exception):
+    """The cause of an error raised in a child: its traceback there, as text."""
 
 
 def _messages(buffer: bytearray, data: bytes) -> Iterator[tuple[int, Any]]:
@@ -129,11 +152,14 @@ def _child(work, chunks, tickets: int, results_in: int, inherited: list[int]) ->
             try:
                 outcome = work(chunks[index])
             except BaseException as exc:  # noqa: BLE001 - raised again in the parent
-                outcome = _Failure(exc)
+                import traceback
+
+                outcome = _Failure(exc, traceback.format_exc())
             try:
                 message = pickle.dumps((index, outcome), protocol=pickle.HIGHEST_PROTOCOL)
             except Exception as exc:  # noqa: BLE001 - an exception that does not pickle
-                message = pickle.dumps((index, _Failure(RuntimeError(repr(exc)))))
+                failure = _Failure(RuntimeError(repr(exc)), getattr(outcome, "traceback", ""))
+                message = pickle.dumps((index, failure))
             _write_all(results_in, len(message).to_bytes(_HEADER, "little") + message)
             if isinstance(outcome, _Failure):
                 break

@@ -1022,30 +1022,14 @@ class _Prefilter:
             found = cache[id(self)] = frozenset(heads)
         return found
 
-    def start_test(self, document: Document, start: int, end: int):
-        """A test of whether a match may begin at an offset of the region: a
-        live head is there in the case-folded prose, or a live prefix's opening
-        class matches there; None when the prose cannot be searched case-folded."""
-        fold = document.folded_prose
-        if fold is None:
-            return None
-        heads = self.live_heads(document) | self.cut_word_heads(document, start, end)
-        literal = tuple(head for head in heads if head)
-        starts = fold.startswith
-        if "" not in heads:
-            return lambda at: starts(literal, at)
-        if self.class_starts is None:
-            return None
-        opening = self.class_starts.match
-        prose = document.prose
-        return lambda at: starts(literal, at) or opening(prose, at) is not None
-
     def word_starts(self, document: Document, start: int, end: int,
                     last: int) -> list[int] | None:
-        """The word starts from `start` to `last` (both included) where
-        `start_test` says a match may begin, in order: the live heads found
-        with str.find and the opening classes with one regex, not a test at
-        every word. None where `start_test` is None."""
+        """The word starts from `start` to `last` (both included) where a match
+        may begin (a live head, or a live prefix's opening class, is there), in
+        order: the live heads found with str.find and the opening classes with
+        one regex, not a test at every word. None when the prose cannot be
+        searched case-folded, or a live prefix opens with a class the analysis
+        could not read (then every word start is tried)."""
         fold = document.folded_prose
         if fold is None:
             return None

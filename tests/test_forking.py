@@ -55,6 +55,9 @@ def test_a_failure_in_a_child_is_raised_here_and_children_are_reaped():
             list(forking.map_forked(work, list(range(12)), 2))
         except ValueError as exc:
             assert str(exc) == "chunk 7 is bad"
+            # (where it went wrong in the child, not only where it was raised here)
+            assert isinstance(exc.__cause__, forking.ChildTraceback)
+            assert 'raise ValueError("chunk 7 is bad")' in str(exc.__cause__)
             break
     else:
         pytest.fail("no child ever took chunk 7")
@@ -90,3 +93,16 @@ def test_results_larger_than_a_pipe_buffer_arrive_whole():
 def test_too_many_chunks_is_refused():
     with pytest.raises(ValueError, match="at most"):
         list(forking.map_forked(len, [[]] * (forking.MAX_CHUNKS + 1), 2))
+
+
+def test_a_pipe_too_small_for_the_tickets_means_working_alone(monkeypatch):
+    real_write = os.write
+
+    def full_pipe(fd, data):
+        monkeypatch.setattr(os, "write", real_write)  # (only the tickets' write)
+        raise BlockingIOError
+
+    monkeypatch.setattr(os, "write", full_pipe)
+    results = list(forking.map_forked(lambda chunk: (chunk, os.getpid()), list(range(5)), 3))
+    assert results == [(i, os.getpid()) for i in range(5)]
+    assert _no_children_left()

@@ -448,10 +448,27 @@ _CLASS_RULE = _custom(
 )
 
 
+def _start_test(prefilter, document, start: int, end: int):
+    """Whether a match may begin at an offset of the region, as the scan asked
+    it at every word start before `word_starts`: a live head is there in the
+    case-folded prose, or a live prefix's opening class matches there."""
+    fold = document.folded_prose
+    if fold is None:
+        return None
+    heads = prefilter.live_heads(document) | prefilter.cut_word_heads(document, start, end)
+    literal = tuple(head for head in heads if head)
+    if "" not in heads:
+        return lambda at: fold.startswith(literal, at)
+    if prefilter.class_starts is None:
+        return None
+    opening, prose = prefilter.class_starts.match, document.prose
+    return lambda at: fold.startswith(literal, at) or opening(prose, at) is not None
+
+
 def _word_starts_by_testing_each(rule: PhraseRule, document, start: int, end: int, last: int):
-    """`_scan_word_starts` as it was: `start_test` at every word start."""
+    """`_scan_word_starts` as it was: the start test at every word start."""
     prose = document.prose
-    may_begin = rule._analysis[0].start_test(document, start, end)
+    may_begin = _start_test(rule._analysis[0], document, start, end)
     resume, found = start, []
     for at in rulepacks._WORD_STARTS.finditer(prose, start, last):
         at = at.start()

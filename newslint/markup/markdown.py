@@ -121,8 +121,9 @@ def _simple_blocks(source: str) -> list[_Token] | None:
     headings and flat bullet lists, the shape of most news copy, without running
     markdown-it (most of the Markdown reader's time): for a list item, only its
     list_item_open, inline and a close token, the tokens the reader uses (the
-    list's own are left out). None for anything else: any line that opens
-    with block syntax, any indentation, tab, carriage return or NUL, or a
+    list's own are left out). None for anything else: any other line that
+    opens with block syntax, indentation (but the one space a bullet may
+    have), a tab, carriage return or NUL, or a
     character on which markdown-it's trimming and Python's `strip` disagree
     (\\x1c-\\x1f, \\x85: white space to str.strip() but not to mdTrim, 4.x)."""
     # (one `in` per character: a fast search each, where a regex scan is not)
@@ -327,8 +328,8 @@ def read_markdown(text: str) -> Markup:
 def _read_simple_blocks(text, tokens, line_starts, mask, blocks, links, comments,
                         inline_syntax, has_headline) -> None:
     """What read_markdown's token loop does with `_simple_blocks`' tokens
-    (paragraphs and headings, outside any container, each an open, an inline and
-    a close token), without the bookkeeping the general case needs."""
+    (paragraphs, headings and flat list items, each an open, an inline and a
+    close token), without the bookkeeping the general case needs."""
     # (_mask_inline hides inline syntax and bare URLs: without either, skip it)
     masked = inline_syntax or "http" in text
     size = len(text)
