@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -478,15 +478,16 @@ class PhraseRule(Rule):
                 continue  # (so are the other heads found here)
             # Every head found at this offset whose rest follows it: the
             # alternatives they begin, in order (a sorted tuple for one head).
-            rest = rests[head]
-            indices = (head_entries[head] if rest is None
-                       or rest.match(prose, at + len(head), end) is not None else ())
-            while i < count and candidates[i][0] == at:
-                head = candidates[i][1]
-                i += 1
+            indices: Sequence[int] = ()
+            while True:
                 rest = rests[head]
                 if rest is None or rest.match(prose, at + len(head), end) is not None:
-                    indices = sorted({*indices, *head_entries[head]})
+                    entries = head_entries[head]
+                    indices = sorted({*indices, *entries}) if indices else entries
+                if i == count or candidates[i][0] != at:
+                    break
+                head = candidates[i][1]
+                i += 1
             # The first alternative that matches here is the one pattern's match.
             for index in indices:
                 pattern = matcher(index)

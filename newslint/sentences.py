@@ -55,16 +55,15 @@ _SENTENCE_OPENERS = frozenset(
 _WORD_BEFORE = compile_pattern(r"(?r)(\w+(?:\.\w+)*)\.?$")
 
 
-def _period_ends(prose: str, punct_start: int, next_char: str) -> bool:
+def _period_ends(prose: str, punct_start: int, next_char: str, word: str) -> bool:
     """Whether a period (not an ellipsis) before a character that is not lower
-    case ends a sentence: that depends on the word it ends."""
+    case ends a sentence: that depends on the word it ends. `word`: what lies
+    between the last space of the 40 characters before the period and the
+    period ("" without a space), as split_blocks reads it."""
     # Commonly the word is plain ASCII letters or digits after a space: no
     # need to search for it.
-    window = max(0, punct_start - 40)
-    space = prose.rfind(" ", window, punct_start)
-    word = prose[space + 1 : punct_start] if space >= 0 else ""
     if not word or not word.isascii() or not word.isalnum():
-        m = _WORD_BEFORE.search(prose, window, punct_start)
+        m = _WORD_BEFORE.search(prose, max(0, punct_start - 40), punct_start)
         if not m:
             return True
         word = m.group(1)
@@ -180,7 +179,7 @@ def split_blocks(prose: str, blocks: Sequence[tuple], candidates: list[int] | No
                 word = prose[space + 1 : i] if space >= 0 else ""
                 if not (len(word) > 1 and word.isascii() and word.isalnum()
                         and word.lower() not in _ABBREVIATED) \
-                        and not _period_ends(prose, i, next_char):
+                        and not _period_ends(prose, i, next_char, word):
                     continue
             # The sentence ends after its punctuation (never whitespace); the next
             # starts after the whitespace the pattern matched, unless a character

@@ -7,6 +7,26 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+
+def _context(text: str):
+    """A document of a headline and `text`, its top-level quotations, and
+    NL401's per-document context for them."""
+    from newslint.plugins.attribution import _Context
+
+    from newslint.config import Config
+    from newslint.engine import Linter
+
+    linter = Linter()
+    document = linter.document(
+        "Council delays bridge repairs\n\n" + text, "article.txt",
+        linter.finder.for_path("article.txt"),
+    )
+    rule = linter.registry_for(Config()).rules["NL401"]
+    quotations = [q for q in document.quotations if q.level == 0]
+    return document, quotations, _Context(document, rule.compiled[0], quotations, 5,
+                                          rule.cue_words)
+
+
 _SENTENCE = st.lists(st.sampled_from(
     ["“The steel is late,” ", "“Paint,” ", "Lee ", "the engineer ", "he ", "it ", "said", " said",
      " told reporters", " was quoted as saying", " added", ", saying", " and said", " went on to say",
@@ -19,19 +39,9 @@ _SENTENCE = st.lists(st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_SENTENCE, min_size=1, max_size=4).map(" ".join))
 def test_speaker_read_near_the_cue_as_over_the_whole_span(text):
-    from newslint.plugins.attribution import _Context, _cue_kind, _has_speaker
+    from newslint.plugins.attribution import _cue_kind, _has_speaker
 
-    from newslint.config import Config
-    from newslint.engine import Linter
-
-    linter = Linter()
-    document = linter.document(
-        "Council delays bridge repairs\n\n" + text, "article.txt",
-        linter.finder.for_path("article.txt"),
-    )
-    rule = linter.registry_for(Config()).rules["NL401"]
-    quotations = [q for q in document.quotations if q.level == 0]
-    ctx = _Context(document, rule.compiled[0], quotations, 5, rule.cue_words)
+    document, quotations, ctx = _context(text)
     for bi, block in enumerate(document.blocks):
         for s in ctx.sentences(bi):
             lo, hi = s.start - block.start, s.end - block.start
@@ -57,19 +67,9 @@ _PARAGRAPH = st.lists(st.sampled_from(
 def test_sentence_of_the_quotation_alone_has_no_speech_act(text):
     """attributed() skips the own-sentence test of a quotation that is its
     sentence alone (at most a mark after it): that test would fail."""
-    from newslint.plugins.attribution import _Context, _sentence_index
+    from newslint.plugins.attribution import _sentence_index
 
-    from newslint.config import Config
-    from newslint.engine import Linter
-
-    linter = Linter()
-    document = linter.document(
-        "Council delays bridge repairs\n\n" + text, "article.txt",
-        linter.finder.for_path("article.txt"),
-    )
-    rule = linter.registry_for(Config()).rules["NL401"]
-    quotations = [q for q in document.quotations if q.level == 0]
-    ctx = _Context(document, rule.compiled[0], quotations, 5, rule.cue_words)
+    document, quotations, ctx = _context(text)
     for q in quotations:
         bi = document.block_index_at(q.start)
         sentences = ctx.sentences(bi) if bi is not None else []

@@ -49,6 +49,13 @@ def _document(text: str):
     return LINTER.document(text, "article.txt", LINTER.finder.for_path("article.txt"))
 
 
+def _region(text: str, cut: tuple[int, ...]) -> tuple[int, int]:
+    """The region of `text` left when cut[0] characters are cut from its start
+    and cut[1] from its end (never an inverted region)."""
+    start = min(cut[0], len(text))
+    return start, max(start, len(text) - cut[1])
+
+
 def _both(rule: PhraseRule, text: str) -> tuple[list, list]:
     """(spans scanned with the prefilter, spans of plain finditer) over every region."""
     document = _document(text)
@@ -400,8 +407,7 @@ def test_heads_at_one_offset_scan_the_same_as_finditer(words, glue, cut):
     # swallow later candidates: the scan must still agree with finditer,
     # over any region.
     text = glue.join(words)
-    start = min(cut[0], len(text))
-    end = max(start, len(text) - cut[1])
+    start, end = _region(text, cut)
     document = _document(text)
     fast = [m.span() for m in _SAME_OFFSET_RULE.scan(document, start, end)]
     plain = [m.span() for m in _SAME_OFFSET_RULE.compiled[0].finditer(document.prose, start, end)]
@@ -432,8 +438,7 @@ def test_whole_word_heads_absent_from_the_document_are_not_looked_for(words, cut
     # not have them as words, except where a region ends inside a word and so
     # makes one of its first part.
     text = " ".join(words)
-    start = min(cut[0], len(text))
-    end = max(start, len(text) - cut[1])
+    start, end = _region(text, cut)
     document = _document(text)
     for rule in WORD_RULES:
         assert rule._analysis[0].word_heads >= {"soc", "it", "lead"}
@@ -493,8 +498,7 @@ def _word_starts_by_testing_each(rule: PhraseRule, document, start: int, end: in
 @example(words=["the", "reports", "according", "to", "reports"], glue=" ", cut=(4, 0, 3))
 def test_word_starts_found_at_once_agree_with_testing_each_word(words, glue, cut):
     text = glue.join(words)
-    start = min(cut[0], len(text))
-    end = max(start, len(text) - cut[1])
+    start, end = _region(text, cut)
     last = min(end, start + cut[2])
     document = _document(text)
     rule = _CLASS_RULE
@@ -534,8 +538,7 @@ def test_sparse_regions_looked_at_up_to_before_scan_the_same(words, glue, cut):
     # matches that begin before it are still those finditer finds, over any
     # region, the heads found by str.find or by their finders.
     text = glue.join(words)
-    start = min(cut[0], len(text))
-    end = max(start, len(text) - cut[1])
+    start, end = _region(text, cut)
     before = min(start + cut[2], end)
     document = _document(text)
     for rule in SPARSE_RULES:
