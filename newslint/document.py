@@ -11,7 +11,6 @@ sentences, words, quotations) is computed lazily and cached."""
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
@@ -20,6 +19,7 @@ from newslint.patterns import compile_pattern
 # (imported here, not in the properties that use them: an import statement
 # run for every document costs more than the property's own work on a short one)
 from newslint.quotations import Quotation, Quotations, parse_quotations
+from newslint.records import Record
 from newslint.sentences import split_blocks
 
 #: Block kinds a reader may produce.
@@ -97,14 +97,17 @@ class Comment(NamedTuple):
     body: str
 
 
-@dataclass
-class Markup:
+class Markup(Record):
     """What a markup reader returns: the prose mask and the structure it found."""
 
-    prose: str
-    blocks: list[Block]
-    links: list[Link] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
+    _fields = ("prose", "blocks", "links", "comments")
+
+    def __init__(self, prose: str, blocks: list[Block], links: list[Link] | None = None,
+                 comments: list[Comment] | None = None) -> None:
+        self.prose = prose
+        self.blocks = blocks
+        self.links = [] if links is None else links
+        self.comments = [] if comments is None else comments
 
 
 class cached_property:  # noqa: N801 - named for what it stands in for

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.cache import entry_key
@@ -19,34 +18,42 @@ from newslint.document import Document
 from newslint.finding import SORT_KEY, Finding, Severity
 from newslint.manager import Registry, build_registry, make_plugin_manager
 from newslint.reading import BinaryFile, ReadError, decode, iter_paths, read_bytes
+from newslint.records import Record
 from newslint.selection import Settings, resolve, validate_layer
 from newslint.yamlfile import DataError
 
 
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding]
+class FileResult(Record):
+    _fields = ("path", "findings")
+
+    def __init__(self, path: str, findings: list[Finding]) -> None:
+        self.path = path
+        self.findings = findings
 
 
-@dataclass
-class FileError:
-    path: str
-    message: str
-    line: int | None = None
+class FileError(Record):
+    _fields = ("path", "message", "line")
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
 
 
-@dataclass
-class Report:
+class Report(Record):
     """The result of a run: every linted file, the files that failed, notes."""
 
-    files: list[FileResult] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    _fields = ("files", "errors", "notes")
+
+    def __init__(self, files: list[FileResult] | None = None,
+                 errors: list[FileError] | None = None, notes: list[str] | None = None) -> None:
+        self.files = [] if files is None else files
+        self.errors = [] if errors is None else errors
+        self.notes = [] if notes is None else notes
 
     @property
     def findings(self) -> list[Finding]:

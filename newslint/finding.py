@@ -3,10 +3,11 @@
 # Annotations here are evaluated, not postponed: typing.NamedTuple compiles
 # every string annotation when its class is made (tests/test_startup.py).
 
-from dataclasses import dataclass, field, replace
 from enum import Enum
 from operator import attrgetter
 from typing import NamedTuple
+
+from newslint.records import Record
 
 
 class Severity(str, Enum):
@@ -69,10 +70,15 @@ class Fix(NamedTuple):
         }
 
 
-@dataclass(frozen=True, init=False)
-class Finding:
+class Finding(Record):
     """One problem at one place. Lines and columns are 1-based code points, ends
-    exclusive; start/end are 0-based code-point offsets into the decoded text."""
+    exclusive; start/end are 0-based code-point offsets into the decoded text.
+    Immutable and hashable; `with_` makes a changed copy."""
+
+    # `context`, the sentence the finding sits in, keys baselines: it is no
+    # part of equality or repr.
+    _fields = ("code", "name", "severity", "message", "start", "end", "line", "column",
+               "end_line", "end_column", "text", "path", "suggestions", "fix", "url")
 
     code: str
     name: str
@@ -85,29 +91,36 @@ class Finding:
     end_line: int
     end_column: int
     text: str
-    path: str | None = None
-    suggestions: tuple[str, ...] = ()
-    fix: Fix | None = None
-    url: str | None = None
-    # The sentence the finding sits in; used to key baselines, not printed.
-    context: str = field(default="", compare=False, repr=False)
+    path: "str | None"
+    suggestions: "tuple[str, ...]"
+    fix: "Fix | None"
+    url: "str | None"
+    context: str
 
-    # A frozen dataclass's generated __init__ sets each of these 16 fields
-    # through object.__setattr__; this writes the instance __dict__ at once.
     def __init__(
         self, code: str, name: str, severity: Severity, message: str, start: int, end: int,
         line: int, column: int, end_line: int, end_column: int, text: str,
-        path: str | None = None, suggestions: tuple[str, ...] = (), fix: Fix | None = None,
-        url: str | None = None, context: str = "",
+        path: "str | None" = None, suggestions: "tuple[str, ...]" = (), fix: "Fix | None" = None,
+        url: "str | None" = None, context: str = "",
     ) -> None:
+        # (one write of the instance __dict__: __setattr__ refuses)
         self.__dict__.update(
             code=code, name=name, severity=severity, message=message, start=start, end=end,
             line=line, column=column, end_line=end_line, end_column=end_column, text=text,
             path=path, suggestions=suggestions, fix=fix, url=url, context=context,
         )
 
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Finding cannot be changed (use with_): cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Finding cannot be changed: cannot delete {name!r}")
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
     def with_(self, **changes) -> "Finding":
-        return replace(self, **changes)
+        return Finding(**{**self.__dict__, **changes})
 
     def to_dict(self) -> dict:
         return {

@@ -9,13 +9,13 @@ ad-hoc plugin objects and no entry-point loading."""
 import os
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from types import FunctionType, MethodType, ModuleType
 from typing import Any, NamedTuple
 
 import pluggy
 
 from newslint import hookspecs
+from newslint.records import Record
 from newslint.rulepacks import PhraseRule, apply_spec, load_pack, make_pack_rule
 from newslint.rules import DOC_SECTIONS, Rule
 from newslint.yamlfile import DataError
@@ -187,22 +187,26 @@ def _load_entry_points(pm: PluginManager, *, builtin_only: bool) -> None:
         pm.distributions[entry_point.name] = (entry_point.distribution, entry_point.version)
 
 
-@dataclass
-class Markup:
-    name: str
-    reader: Callable
-    extensions: list[str]
+class Markup(Record):
+    _fields = ("name", "reader", "extensions")
+
+    def __init__(self, name: str, reader: Callable, extensions: list[str]) -> None:
+        self.name = name
+        self.reader = reader
+        self.extensions = extensions
 
 
-@dataclass
-class Registry:
+class Registry(Record):
     """Everything the loaded plugins registered, validated."""
 
-    rules: dict[str, Rule] = field(default_factory=dict)  # by code
-    formats: dict[str, Callable] = field(default_factory=dict)
-    markups: dict[str, Markup] = field(default_factory=dict)  # by extension
-    pack_paths: list[str] = field(default_factory=list)
-    rule_origins: dict[str, str] = field(default_factory=dict)
+    _fields = ("rules", "formats", "markups", "pack_paths", "rule_origins")
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Rule] = {}  # by code
+        self.formats: dict[str, Callable] = {}
+        self.markups: dict[str, Markup] = {}  # by extension
+        self.pack_paths: list[str] = []
+        self.rule_origins: dict[str, str] = {}
 
     def rule(self, code_or_name: str) -> Rule | None:
         key = code_or_name.strip()

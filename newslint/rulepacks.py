@@ -26,7 +26,6 @@ from __future__ import annotations
 import os
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from newslint import usercache
 from newslint.document import Document
 from newslint.finding import Finding, Severity
 from newslint.patterns import compile_pattern
+from newslint.records import Record
 from newslint.rules import DOC_SECTIONS, Rule
 from newslint.yamlfile import DataError, LineDict, line_of, load_yaml_file
 
@@ -53,34 +53,45 @@ _DOC_KEYS = {s.lower().replace(" ", "-"): s for s in DOC_SECTIONS}
 _SCOPES = {"all", "headline", "body"}
 
 
-@dataclass
-class Entry:
+class Entry(Record):
     """One phrase or pattern of a rule, with its suggestion and rationale."""
 
-    phrase: str | None
-    pattern: str | None
-    suggestion: str | None = None
-    note: str | None = None
-    fix: str = "none"  # "safe", "unsafe" or "none": replace the match by `suggestion`
-    severity: Severity | None = None
-    matches: list[str] = field(default_factory=list)
-    non_matches: list[str] = field(default_factory=list)
-    source: str = ""  # file:line, for error messages
+    _fields = ("phrase", "pattern", "suggestion", "note", "fix", "severity", "matches",
+               "non_matches", "source")
+
+    def __init__(
+        self, phrase: str | None, pattern: str | None, suggestion: str | None = None,
+        note: str | None = None, fix: str = "none", severity: Severity | None = None,
+        matches: list[str] | None = None, non_matches: list[str] | None = None,
+        source: str = "",
+    ) -> None:
+        self.phrase = phrase
+        self.pattern = pattern
+        self.suggestion = suggestion
+        self.note = note
+        self.fix = fix  # "safe", "unsafe" or "none": replace the match by `suggestion`
+        self.severity = severity
+        self.matches = [] if matches is None else matches
+        self.non_matches = [] if non_matches is None else non_matches
+        self.source = source  # file:line, for error messages
 
     @property
     def key(self) -> str:
         return self.phrase if self.phrase is not None else f"/{self.pattern}/"
 
 
-@dataclass
-class RuleSpec:
+class RuleSpec(Record):
     """A rule as a pack describes it (before it is merged with other packs)."""
 
-    code: str
-    fields: dict[str, Any]
-    entries: list[Entry]
-    remove: list[str]
-    source: str
+    _fields = ("code", "fields", "entries", "remove", "source")
+
+    def __init__(self, code: str, fields: dict[str, Any], entries: list[Entry],
+                 remove: list[str], source: str) -> None:
+        self.code = code
+        self.fields = fields
+        self.entries = entries
+        self.remove = remove
+        self.source = source
 
 
 def _check_keys(node: Any, allowed: set[str], path: str, what: str) -> None:

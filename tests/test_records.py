@@ -1,0 +1,59 @@
+"""The record classes start-up makes (Finding, Report, Entry...) behave as the
+dataclasses they replaced: equality by fields, repr, immutability of findings."""
+
+import pickle
+
+import pytest
+
+from newslint import Finding, Severity
+from newslint.engine import FileError, FileResult, Report
+from newslint.rulepacks import Entry
+
+
+def _finding(**changes) -> Finding:
+    fields = dict(code="NL202", name="loaded-language", severity=Severity.WARNING,
+                  message="Say what happened.", start=4, end=11, line=1, column=5,
+                  end_line=1, end_column=12, text="slammed", path="a.md",
+                  context="The mayor slammed the plan.")
+    return Finding(**{**fields, **changes})
+
+
+def test_findings_equal_and_hash_by_fields_but_not_context():
+    a, b = _finding(), _finding(context="Another sentence.")
+    assert a == b and hash(a) == hash(b)
+    assert len({a, b}) == 1
+    assert a != _finding(end=12)
+    assert a != _finding(suggestions=("criticised",))
+    assert "context" not in repr(a) and "code='NL202'" in repr(a)
+
+
+def test_a_finding_cannot_be_changed_but_with_makes_a_copy():
+    finding = _finding()
+    with pytest.raises(AttributeError):
+        finding.severity = Severity.ERROR
+    with pytest.raises(AttributeError):
+        del finding.code
+    changed = finding.with_(severity=Severity.ERROR)
+    assert changed.severity is Severity.ERROR and finding.severity is Severity.WARNING
+    assert changed.context == finding.context and changed.with_(severity=Severity.WARNING) == finding
+    with pytest.raises(TypeError):
+        finding.with_(colour="red")
+
+
+def test_findings_survive_pickling():
+    finding = _finding()
+    copy = pickle.loads(pickle.dumps(finding))
+    assert copy == finding and copy.context == finding.context
+
+
+def test_mutable_records_compare_by_fields_and_class():
+    assert Report() == Report() and Report().files is not Report().files
+    assert FileResult("a.txt", []) != FileError("a.txt", "no such file")
+    assert FileError("a.txt", "bad", 3) == FileError("a.txt", "bad", 3)
+    assert FileError("a.txt", "bad", 3) != FileError("a.txt", "bad", 4)
+    assert str(FileError("a.txt", "bad", 3)) == "a.txt:3: bad"
+    assert repr(FileResult("a.txt", [])) == "FileResult(path='a.txt', findings=[])"
+    with pytest.raises(TypeError):
+        hash(Report())
+    assert Entry("critics say", None) == Entry("critics say", None)
+    assert Entry("critics say", None) != Entry("critics say", None, suggestion="name them")
