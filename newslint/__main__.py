@@ -1,3 +1,3 @@
-from newslint.cli import run
+from newslint.cli import console
 
-raise SystemExit(run())
+console()

@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from newslint import __version__
 
@@ -140,6 +141,36 @@ def run() -> int:
         return main()
     finally:
         gc.enable()  # when main ended before start-up did
+
+
+def console() -> NoReturn:
+    """The `newslint` console script and `python -m newslint`: `run`, then an
+    exit that leaves the interpreter's teardown out.
+
+    A normal exit frees, one by one, every object start-up made (modules,
+    compiled patterns, the rule packs' tables): 3% of a one-file run, for
+    memory the system takes back at once anyway. So, as mypy does, the exit
+    handlers run and the standard streams are flushed here, and os._exit ends
+    the process. An exception from `run`, or a thread still running (a
+    plugin's), takes the normal way out."""
+    code = run()
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        sys.exit(code)
+    import atexit
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away: stop quietly, as main does
+        code = EXIT_ERROR
+    except OSError as exc:  # a full disk must not lose the report silently
+        code = _error(f"cannot write the output: {exc.strerror or exc}")
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

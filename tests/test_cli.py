@@ -157,3 +157,59 @@ def test_program_leaves_the_collector_on_after_an_early_error(tmp_path, monkeypa
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def _program(args: list[str], cache_home, **kwargs):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    env.pop("NEWSLINT_NO_PATTERN_CACHE", None)
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run([sys.executable, "-m", "newslint", *args], stderr=subprocess.PIPE,
+                          env=env, **kwargs)
+
+
+def test_the_program_exits_with_its_code_output_and_exit_handlers_run(tmp_path):
+    # `console` ends the process with os._exit: the output must be flushed and
+    # the exit handlers (the compiled-pattern cache is saved by one) run first.
+    article = tmp_path / "story.txt"
+    article.write_text("Budget vote\n\nA new report revealed the plan failed.\n", encoding="utf-8")
+    proc = _program(["--no-cache", "--format", "concise", str(article)], tmp_path / "cache")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.decode().endswith("NL101 [warning] Which report? Name who produced it, "
+                                         "or link it.\n")
+    assert list((tmp_path / "cache" / "newslint" / "patterns").glob("*.pickle"))
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The council met on Tuesday.\n", encoding="utf-8")
+    proc = _program(["--no-cache", str(clean)], tmp_path / "cache")
+    assert (proc.returncode, proc.stdout) == (0, b"")
+
+
+def test_the_program_reports_output_it_cannot_flush(monkeypatch, capsys):
+    # os._exit would drop the error Python's own exit reports: console reports it.
+    import atexit
+    import io
+    import os
+    import sys
+
+    from newslint import cli
+
+    class FullDisk(io.StringIO):
+        def flush(self):
+            raise OSError(28, "No space left on device")
+
+    def exit_now(code):
+        raise SystemExit(code)
+
+    handlers = []
+    monkeypatch.setattr(cli, "run", lambda: 1)
+    monkeypatch.setattr(sys, "stdout", FullDisk())
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: handlers.append("ran"))
+    monkeypatch.setattr(os, "_exit", exit_now)
+    with pytest.raises(SystemExit) as exited:
+        cli.console()
+    assert exited.value.code == 2 and handlers == ["ran"]
+    assert capsys.readouterr().err == (
+        "newslint: error: cannot write the output: No space left on device\n")
