@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.usercache import blake2b
+from newslint.usercache import blake2b, write_atomically
 
 CACHE_DIR = ".newslint_cache"
 _FORMAT = 1
@@ -104,11 +104,6 @@ class ResultCache:
             for old in self.directory.glob("results-*.pickle"):
                 if old != self.file:
                     old.unlink(missing_ok=True)
-            import tempfile
-
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".results-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(self.used, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
+            write_atomically(self.file, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a read-only checkout still lints; it just is not cached

@@ -196,3 +196,25 @@ def test_builtin_only_loads_newslints_own_plugins(cache_home, monkeypatch):
 def test_builtin_pack_names_a_shipped_file():
     with open(builtin_pack("sourcing.yaml"), encoding="utf-8") as f:
         assert "NL101" in f.read()
+
+
+def test_atomic_write_replaces_the_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "results.pickle"
+    target.write_bytes(b"old")
+    usercache.write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["results.pickle"]
+
+
+def test_a_failed_atomic_write_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "results.pickle"
+    target.write_bytes(b"old")
+
+    def refuse(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError):
+        usercache.write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["results.pickle"]
