@@ -303,14 +303,9 @@ class Linter:
         for registry in self._registries.values():
             for rule in registry.rules.values():
                 rule.prepare()
-        # Small chunks, of at most about 32 files (and at least 32 chunks a
-        # process): at the end, one process waits for the other's last chunk
-        # at most that long, however big the archive.
-        count = min(max(jobs * 32, len(paths) // 32), len(paths), forking.MAX_CHUNKS)
-        chunks = [paths[i * len(paths) // count : (i + 1) * len(paths) // count]
-                  for i in range(count)]
         for results in forking.map_forked(
-            lambda chunk: [self._lint_file(path, keyed) for path in chunk], chunks, jobs
+            lambda chunk: [self._lint_file(path, keyed) for path in chunk],
+            forking.guided_chunks(paths, jobs), jobs,
         ):
             yield from results
 

@@ -32,6 +32,24 @@ MAX_CHUNKS = 4096 // _TICKET
 _HEADER = 8  # bytes: the length of the pickled message that follows
 
 
+def guided_chunks(items: Sequence[Chunk], processes: int, largest: int = 32) -> list:
+    """`items` cut into chunks for `map_forked`, in order: each chunk a share of
+    the items left (at most `largest`, at least 2), so the chunks shrink towards
+    the end, as OpenMP's guided schedule does. The first chunks are big (few
+    hand-offs), and at the end a process waits for another's last chunk only
+    as long as a few items take, however big the run. Never more than half of
+    MAX_CHUNKS chunks: past that, every chunk grows."""
+    least = max(2, -(-len(items) // (MAX_CHUNKS // 2)))
+    largest = max(largest, least)
+    chunks = []
+    at = 0
+    while at < len(items):
+        size = max(least, min(largest, (len(items) - at) // (4 * processes)))
+        chunks.append(items[at : at + size])
+        at += size
+    return chunks
+
+
 def map_forked(
     work: Callable[[Chunk], Result], chunks: Sequence[Chunk], processes: int
 ) -> Iterator[Result]:

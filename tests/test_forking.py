@@ -106,3 +106,16 @@ def test_a_pipe_too_small_for_the_tickets_means_working_alone(monkeypatch):
     results = list(forking.map_forked(lambda chunk: (chunk, os.getpid()), list(range(5)), 3))
     assert results == [(i, os.getpid()) for i in range(5)]
     assert _no_children_left()
+
+
+@pytest.mark.parametrize("count, processes", [(2225, 2), (49, 2), (100, 3), (22250, 4),
+                                               (100_000, 2), (5000, 300), (3, 2)])
+def test_guided_chunks_keep_order_shrink_and_fit_the_ticket_pipe(count, processes):
+    items = list(range(count))
+    chunks = forking.guided_chunks(items, processes)
+    assert [item for chunk in chunks for item in chunk] == items
+    assert len(chunks) <= forking.MAX_CHUNKS // 2 + 1
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True)
+    if count == 2225:  # an archive: big chunks first, a few files each at the end
+        assert sizes[0] == 32 and sizes[-2] <= 4
