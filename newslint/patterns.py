@@ -31,6 +31,8 @@ _used: set[bytes] = set()
 _saver_pid: int | None = None
 #: Beyond this many patterns the file keeps only those this run used.
 _MAX_STORED = 5000
+#: `regex.compile`'s keyword arguments that are options, not named lists.
+_OPTIONS = ("ignore_unused", "cache_pattern")
 
 
 def compile_pattern(source: str, flags: int = 0, **named_lists: Any) -> regex.Pattern:
@@ -38,6 +40,12 @@ def compile_pattern(source: str, flags: int = 0, **named_lists: Any) -> regex.Pa
 
     Raises `regex.error` (or TypeError, ValueError) for an invalid pattern, as
     `regex.compile` does."""
+    if named_lists.get("ignore_unused"):
+        # A list the pattern does not name changes nothing it compiles to, and
+        # rule packs pass all their lists to every entry: left out here, they
+        # are neither sorted nor digested for each pattern.
+        named_lists = {name: value for name, value in named_lists.items()
+                       if name in _OPTIONS or f"\\L<{name}>" in source}
     # Read each list once (it may be an iterator); a set's order is no part of
     # it, and its iteration order changes from run to run.
     named_lists = {

@@ -59,6 +59,21 @@ def test_named_lists_are_part_of_the_key(cache_home, monkeypatch):
     assert dog.search("a dog") and not dog.search("a cat")
 
 
+def test_lists_a_pattern_does_not_name_are_no_part_of_the_key(cache_home):
+    # With ignore_unused (as rule packs compile), an unnamed list changes nothing.
+    plain = patterns.compile_pattern(r"critics\s+\L<verbs>", 0, ignore_unused=True,
+                                     verbs=["say"], nouns=["poll"])
+    again = patterns.compile_pattern(r"critics\s+\L<verbs>", 0, ignore_unused=True,
+                                     verbs=["say"], nouns=["survey", "study"])
+    assert again is plain and plain.search("critics say") and not plain.search("critics poll")
+    assert len(patterns._new) == 1  # one entry to store, not one per set of lists
+    other = patterns.compile_pattern(r"critics\s+\L<verbs>", 0, ignore_unused=True,
+                                     verbs=["claim"], nouns=["poll"])
+    assert other is not plain and other.search("critics claim")
+    with pytest.raises(ValueError):  # as regex.compile does, without ignore_unused
+        patterns.compile_pattern(r"critics\s+\L<verbs>", 0, verbs=["say"], nouns=["poll"])
+
+
 def test_named_lists_may_be_iterators_or_sets(cache_home, monkeypatch):
     words = patterns.compile_pattern(r"\L<w>", 0, w=(w for w in ["critics", "experts"]))
     assert words.search("the experts said")
