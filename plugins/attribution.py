@@ -585,14 +585,23 @@ def _trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
+        # Most nodes have one child and end no word: such a run is a plain
+        # string, read in a loop (a call per node was most of the time).
+        head = ""
+        while len(node) == 1:
+            ((ch, child),) = node.items()
+            if not ch:
+                return head
+            # (a letter is its own escape; regex.escape per letter was slow)
+            head += ch if ch.isalnum() else regex.escape(ch)
+            node = child
         end = "" in node
-        # (a letter is its own escape; regex.escape per letter was most of the time)
         alts = [(ch if ch.isalnum() else regex.escape(ch)) + emit(child)
                 for ch, child in sorted(node.items()) if ch]
         if not alts:
-            return ""
+            return head
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
+        return head + (f"(?:{body})?" if end else body)
 
     return emit(root)
 
