@@ -553,14 +553,16 @@ class UnattributedQuote(PhraseRule):
                 chains.append(open_chain)
             if not q.continues_to_next_paragraph:
                 open_chain = None
+        blocks = document.blocks
         for chain in chains:
             first = chain[0]
-            block = document.block_at(first.start)
-            if block is None or block.kind in self._SKIP_KINDS:
+            bi = ctx.block_index(first)
+            if bi is None or blocks[bi].kind in self._SKIP_KINDS:
                 continue
-            if len(chain) == 1 and ctx.too_short(first):
-                continue
-            if any(ctx.attributed(q) for q in chain):
+            if len(chain) == 1:
+                if ctx.too_short(first) or ctx.attributed(first):
+                    continue
+            elif any(ctx.attributed(q) for q in chain):
                 continue
             # (Most quotations are attributed: the costlier half of the test last.)
             if len(chain) == 1 and not ctx.is_direct(first):
@@ -659,6 +661,7 @@ class _Context:
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] = {}
         self._by_block: dict[int, list] | None = None
+        self._block_of: dict[int, int | None] = {}
         self._plain: dict[int, bool] = {}
         self.ascii = document.prose.isascii()
 
@@ -709,22 +712,37 @@ class _Context:
             ]
         return found
 
+    def block_index(self, q) -> int | None:
+        """document.block_index_at(q.start), read once per quotation."""
+        if self._by_block is None:
+            self._index_quotations()
+        block_of = self._block_of
+        if q.start in block_of:
+            return block_of[q.start]
+        return self.document.block_index_at(q.start)
+
     def quotations_in(self, block_index: int) -> list:
         """The outermost quotations that overlap the block."""
         if self._by_block is None:
-            self._by_block = {}
-            doc = self.document
-            for q in self.quotations:
-                first = doc.block_index_at(q.start)
-                if first is None:
-                    continue
-                last = (
-                    first if q.end <= doc.blocks[first].end
-                    else doc.block_index_at(max(q.start, q.end - 1))
-                )
-                for b in range(first, (last if last is not None else first) + 1):
-                    self._by_block.setdefault(b, []).append(q)
+            self._index_quotations()
         return self._by_block.get(block_index, [])
+
+    def _index_quotations(self) -> None:
+        """The blocks each quotation overlaps, and the block it opens in."""
+        by_block: dict[int, list] = {}
+        doc = self.document
+        block_of = self._block_of
+        for q in self.quotations:
+            first = block_of[q.start] = doc.block_index_at(q.start)
+            if first is None:
+                continue
+            last = (
+                first if q.end <= doc.blocks[first].end
+                else doc.block_index_at(max(q.start, q.end - 1))
+            )
+            for b in range(first, (last if last is not None else first) + 1):
+                by_block.setdefault(b, []).append(q)
+        self._by_block = by_block
 
     def masked(self, block_index: int) -> str:
         text = self._masked.get(block_index)
@@ -850,7 +868,7 @@ class _Context:
         # (Most spans are asked about once and decided by their first cue.)
         cues = self._cues.get((block_index, lo, hi))
         if cues is None:
-            cues = self._scan_cues(block_index, lo, hi)
+            cues = self._speech_acts(self.masked(block_index), lo, hi)
         result = put = False
         for m_start, m_end, cue in cues:
             is_put, kind = _cue_kind(cue)
@@ -1019,7 +1037,7 @@ class _Context:
     def names_someone(self, q) -> bool:
         """Does the quotation's sentence name a person or body (whose word it may be)?"""
         doc = self.document
-        bi = doc.block_index_at(q.start)
+        bi = self.block_index(q)
         sentences = self.sentences(bi) if bi is not None else []
         if not sentences:
             return True
@@ -1034,8 +1052,7 @@ class _Context:
     def near_speech(self, q) -> bool:
         """Is there a speech act with a speaker in the quotation's sentence or the
         sentences either side of it (same paragraph)?"""
-        doc = self.document
-        bi = doc.block_index_at(q.start)
+        bi = self.block_index(q)
         if bi is None:
             return True
         sentences = self.sentences(bi)
@@ -1054,7 +1071,7 @@ class _Context:
     def attributed(self, q) -> str | None:
         """How the quotation is attributed (a short reason), or None."""
         doc = self.document
-        bi = doc.block_index_at(q.start)
+        bi = self.block_index(q)
         if bi is None:
             return "no-block"
         block = doc.blocks[bi]
