@@ -516,18 +516,8 @@ class UnattributedQuote(PhraseRule):
         blocked = probe.first_words()
         if blocked is None:
             return frozenset()
-        blocked = set(blocked)
-        words = set()
-        for literal in literals:
-            for form in {literal.lower(), literal.casefold()}:
-                head = _WORD_RUN.match(form)
-                if head is None or head.end() != len(form):
-                    # Goes on past its first word (or opens with no word): a
-                    # match at that word may read further.
-                    blocked.add(head.group() if head is not None else "")
-                elif form.isascii() and literal.isascii():
-                    words.add(form)
-        return frozenset(words - blocked)
+        words, unsure = _literal_words(literals)
+        return frozenset(words - unsure - blocked)
 
     def prepare(self) -> None:
         super().prepare()
@@ -575,6 +565,31 @@ class UnattributedQuote(PhraseRule):
                 "Who said this: the quotation has no speaker in reach, so add the "
                 "speaker and a verb such as “said” (“…,” the mayor said).",
             )
+
+
+def _literal_words(literals: Iterable[str]) -> tuple[set[str], set[str]]:
+    """(the literals, in lower case, that are one ASCII word (\\w+); the first
+    words of those, lower-cased and case-folded, that go on past their first
+    word or open with none (the empty string): a match there may read
+    further)."""
+    words: set[str] = set()
+    blocked: set[str] = set()
+    for literal in literals:
+        if literal.isascii():
+            # (casefold is lower for ASCII, and an ASCII \w+ is isalnum with "_":
+            # most literals are read without the regex)
+            form = literal.lower()
+            if form.replace("_", "a").isalnum():
+                words.add(form)
+                continue
+            forms = (form,)
+        else:
+            forms = {literal.lower(), literal.casefold()}
+        for form in forms:
+            head = _WORD_RUN.match(form)
+            if head is None or head.end() != len(form):
+                blocked.add(head.group() if head is not None else "")
+    return words, blocked
 
 
 def _trie(words: Iterable[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newslint.plugins.attribution import _trie
+from newslint.plugins.attribution import _WORD_RUN, _literal_words, _trie
 
 
 def _plain_trie(words) -> str:
@@ -50,3 +50,28 @@ def test_trie_matches_exactly_its_words(words, probe):
 
 def test_trie_of_nothing():
     assert _trie([]) == _plain_trie([]) == ""
+
+
+def _plain_literal_words(literals):
+    """_literal_words as first written: the regex for every form."""
+    words, blocked = set(), set()
+    for literal in literals:
+        for form in {literal.lower(), literal.casefold()}:
+            head = _WORD_RUN.match(form)
+            if head is None or head.end() != len(form):
+                blocked.add(head.group() if head is not None else "")
+            elif form.isascii() and literal.isascii():
+                words.add(form)
+    return words, blocked
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="aZ9_ -.'’ßÉéİ\u0301\u200d", max_size=6), max_size=20))
+def test_literal_words_match_the_regex_reading(literals):
+    assert _literal_words(literals) == _plain_literal_words(literals)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=6), max_size=20))
+def test_literal_words_match_the_regex_reading_any_text(literals):
+    assert _literal_words(literals) == _plain_literal_words(literals)
