@@ -663,6 +663,7 @@ class _Context:
         self.document = document
         self.whole_words = whole_words
         self.min_words = min_words
+        self._at_least = _at_least(min_words)
         self.pattern = pattern
         self.words = words
         self.timeout = timeout
@@ -707,7 +708,9 @@ class _Context:
         if key in self._by_length:
             return self._by_length[key] is False
         content = self.document.prose[q.content_start : q.content_end]
-        if _has_words(content, self.min_words):
+        # (_has_words, with its patterns looked up once per document)
+        plain, other = self._at_least
+        if (plain if content.isascii() else other).match(content) is not None:
             return False
         # _direct_by_length without counting the words again.
         found = self._by_length[key] = (
