@@ -1097,7 +1097,13 @@ class _Context:
         if not sentences:
             return "no-sentence"
         first = _sentence_index(sentences, q.start)
-        last = _sentence_index(sentences, max(q.start, q.end - 1))
+        last = q.end - 1
+        # (Most quotations end in the sentence they open in: the sentence
+        # holding their last character is then `first`, without a search.)
+        if first + 1 == len(sentences) or sentences[first + 1].start > last:
+            last = first
+        else:
+            last = _sentence_index(sentences, max(q.start, last))
         # The quotation's own sentence(s), unless they are the quotation alone,
         # with at most a mark after it (no word, so no speech act: the cue scan
         # begins each match at a word).
