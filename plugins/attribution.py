@@ -516,18 +516,8 @@ class UnattributedQuote(PhraseRule):
         blocked = probe.first_words()
         if blocked is None:
             return frozenset()
-        blocked = set(blocked)
-        words = set()
-        for literal in literals:
-            for form in {literal.lower(), literal.casefold()}:
-                head = _WORD_RUN.match(form)
-                if head is None or head.end() != len(form):
-                    # Goes on past its first word (or opens with no word): a
-                    # match at that word may read further.
-                    blocked.add(head.group() if head is not None else "")
-                elif form.isascii() and literal.isascii():
-                    words.add(form)
-        return frozenset(words - blocked)
+        words, unsure = _literal_words(literals)
+        return frozenset(words - unsure - blocked)
 
     def prepare(self) -> None:
         super().prepare()
@@ -553,14 +543,16 @@ class UnattributedQuote(PhraseRule):
                 chains.append(open_chain)
             if not q.continues_to_next_paragraph:
                 open_chain = None
+        blocks = document.blocks
         for chain in chains:
             first = chain[0]
-            block = document.block_at(first.start)
-            if block is None or block.kind in self._SKIP_KINDS:
+            bi = ctx.block_index(first)
+            if bi is None or blocks[bi].kind in self._SKIP_KINDS:
                 continue
-            if len(chain) == 1 and ctx.too_short(first):
-                continue
-            if any(ctx.attributed(q) for q in chain):
+            if len(chain) == 1:
+                if ctx.too_short(first) or ctx.attributed(first):
+                    continue
+            elif any(ctx.attributed(q) for q in chain):
                 continue
             # (Most quotations are attributed: the costlier half of the test last.)
             if len(chain) == 1 and not ctx.is_direct(first):
@@ -575,6 +567,31 @@ class UnattributedQuote(PhraseRule):
             )
 
 
+def _literal_words(literals: Iterable[str]) -> tuple[set[str], set[str]]:
+    """(the literals, in lower case, that are one ASCII word (\\w+); the first
+    words of those, lower-cased and case-folded, that go on past their first
+    word or open with none (the empty string): a match there may read
+    further)."""
+    words: set[str] = set()
+    blocked: set[str] = set()
+    for literal in literals:
+        if literal.isascii():
+            # (casefold is lower for ASCII, and an ASCII \w+ is isalnum with "_":
+            # most literals are read without the regex)
+            form = literal.lower()
+            if form.replace("_", "a").isalnum():
+                words.add(form)
+                continue
+            forms = (form,)
+        else:
+            forms = {literal.lower(), literal.casefold()}
+        for form in forms:
+            head = _WORD_RUN.match(form)
+            if head is None or head.end() != len(form):
+                blocked.add(head.group() if head is not None else "")
+    return words, blocked
+
+
 def _trie(words: Iterable[str]) -> str:
     """An alternation of `words` factored by common prefixes."""
     root: dict = {}
@@ -585,14 +602,23 @@ def _trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
+        # Most nodes have one child and end no word: such a run is a plain
+        # string, read in a loop (a call per node was most of the time).
+        head = ""
+        while len(node) == 1:
+            ((ch, child),) = node.items()
+            if not ch:
+                return head
+            # (a letter is its own escape; regex.escape per letter was slow)
+            head += ch if ch.isalnum() else regex.escape(ch)
+            node = child
         end = "" in node
-        # (a letter is its own escape; regex.escape per letter was most of the time)
         alts = [(ch if ch.isalnum() else regex.escape(ch)) + emit(child)
                 for ch, child in sorted(node.items()) if ch]
         if not alts:
-            return ""
+            return head
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
+        return head + (f"(?:{body})?" if end else body)
 
     return emit(root)
 
@@ -637,6 +663,7 @@ class _Context:
         self.document = document
         self.whole_words = whole_words
         self.min_words = min_words
+        self._at_least = _at_least(min_words)
         self.pattern = pattern
         self.words = words
         self.timeout = timeout
@@ -650,6 +677,7 @@ class _Context:
         self._cues: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
         self._sentences: dict[int, list] = {}
         self._by_block: dict[int, list] | None = None
+        self._block_of: dict[int, int | None] = {}
         self._plain: dict[int, bool] = {}
         self.ascii = document.prose.isascii()
 
@@ -680,7 +708,9 @@ class _Context:
         if key in self._by_length:
             return self._by_length[key] is False
         content = self.document.prose[q.content_start : q.content_end]
-        if _has_words(content, self.min_words):
+        # (_has_words, with its patterns looked up once per document)
+        plain, other = self._at_least
+        if (plain if content.isascii() else other).match(content) is not None:
             return False
         # _direct_by_length without counting the words again.
         found = self._by_length[key] = (
@@ -700,22 +730,37 @@ class _Context:
             ]
         return found
 
+    def block_index(self, q) -> int | None:
+        """document.block_index_at(q.start), read once per quotation."""
+        if self._by_block is None:
+            self._index_quotations()
+        block_of = self._block_of
+        if q.start in block_of:
+            return block_of[q.start]
+        return self.document.block_index_at(q.start)
+
     def quotations_in(self, block_index: int) -> list:
         """The outermost quotations that overlap the block."""
         if self._by_block is None:
-            self._by_block = {}
-            doc = self.document
-            for q in self.quotations:
-                first = doc.block_index_at(q.start)
-                if first is None:
-                    continue
-                last = (
-                    first if q.end <= doc.blocks[first].end
-                    else doc.block_index_at(max(q.start, q.end - 1))
-                )
-                for b in range(first, (last if last is not None else first) + 1):
-                    self._by_block.setdefault(b, []).append(q)
+            self._index_quotations()
         return self._by_block.get(block_index, [])
+
+    def _index_quotations(self) -> None:
+        """The blocks each quotation overlaps, and the block it opens in."""
+        by_block: dict[int, list] = {}
+        doc = self.document
+        block_of = self._block_of
+        for q in self.quotations:
+            first = block_of[q.start] = doc.block_index_at(q.start)
+            if first is None:
+                continue
+            last = (
+                first if q.end <= doc.blocks[first].end
+                else doc.block_index_at(max(q.start, q.end - 1))
+            )
+            for b in range(first, (last if last is not None else first) + 1):
+                by_block.setdefault(b, []).append(q)
+        self._by_block = by_block
 
     def masked(self, block_index: int) -> str:
         text = self._masked.get(block_index)
@@ -841,7 +886,7 @@ class _Context:
         # (Most spans are asked about once and decided by their first cue.)
         cues = self._cues.get((block_index, lo, hi))
         if cues is None:
-            cues = self._scan_cues(block_index, lo, hi)
+            cues = self._speech_acts(self.masked(block_index), lo, hi)
         result = put = False
         for m_start, m_end, cue in cues:
             is_put, kind = _cue_kind(cue)
@@ -1010,7 +1055,7 @@ class _Context:
     def names_someone(self, q) -> bool:
         """Does the quotation's sentence name a person or body (whose word it may be)?"""
         doc = self.document
-        bi = doc.block_index_at(q.start)
+        bi = self.block_index(q)
         sentences = self.sentences(bi) if bi is not None else []
         if not sentences:
             return True
@@ -1025,8 +1070,7 @@ class _Context:
     def near_speech(self, q) -> bool:
         """Is there a speech act with a speaker in the quotation's sentence or the
         sentences either side of it (same paragraph)?"""
-        doc = self.document
-        bi = doc.block_index_at(q.start)
+        bi = self.block_index(q)
         if bi is None:
             return True
         sentences = self.sentences(bi)
@@ -1045,7 +1089,7 @@ class _Context:
     def attributed(self, q) -> str | None:
         """How the quotation is attributed (a short reason), or None."""
         doc = self.document
-        bi = doc.block_index_at(q.start)
+        bi = self.block_index(q)
         if bi is None:
             return "no-block"
         block = doc.blocks[bi]
@@ -1053,7 +1097,13 @@ class _Context:
         if not sentences:
             return "no-sentence"
         first = _sentence_index(sentences, q.start)
-        last = _sentence_index(sentences, max(q.start, q.end - 1))
+        last = q.end - 1
+        # (Most quotations end in the sentence they open in: the sentence
+        # holding their last character is then `first`, without a search.)
+        if first + 1 == len(sentences) or sentences[first + 1].start > last:
+            last = first
+        else:
+            last = _sentence_index(sentences, max(q.start, last))
         # The quotation's own sentence(s), unless they are the quotation alone,
         # with at most a mark after it (no word, so no speech act: the cue scan
         # begins each match at a word).
