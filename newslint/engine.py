@@ -211,8 +211,11 @@ class Linter:
         cached under its new content."""
         try:
             data = read_bytes(path)
-            key = entry_key(path, data, self._settings_key(path)) if keyed else None
-            return key, FileResult(path, self.lint_text(decode(data), path))
+            # (the file's settings looked up once, for the key and the lint)
+            registry, settings = self.settings_for(self.finder.for_path(path), path)
+            key = entry_key(path, data, self._settings_key(registry, settings)) if keyed else None
+            document = self._document(decode(data), path, registry, settings)
+            return key, FileResult(path, self.check(document, settings, registry))
         except ReadError as exc:
             return None, FileError(path, str(exc))
 
@@ -252,7 +255,8 @@ class Linter:
             except ReadError:
                 todo.append(i)
                 continue
-            cached = cache.get(entry_key(path, data, self._settings_key(path)))
+            registry, settings = self.settings_for(self.finder.for_path(path), path)
+            cached = cache.get(entry_key(path, data, self._settings_key(registry, settings)))
             if cached is None:
                 todo.append(i)
             else:
@@ -309,12 +313,11 @@ class Linter:
         ):
             yield from results
 
-    def _settings_key(self, path: str) -> str:
-        config = self.finder.for_path(path)
-        registry, settings = self.settings_for(config, path)
+    def _settings_key(self, registry: Registry, settings: Settings) -> str:
         key = self._settings_keys.get(id(settings))
         if key is None:
             from newslint.cache import _file_stamp
+            from newslint.usercache import blake2b
 
             parts = [
                 ",".join(r.code for r in settings.rules),
@@ -322,7 +325,8 @@ class Linter:
                 repr(sorted((k, sorted(v.items())) for k, v in settings.options.items())),
                 "|".join(_file_stamp(p) for p in registry.pack_paths),
             ]
-            key = "\n".join(parts)
+            # (a digest: every file's cache key hashes it again)
+            key = blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
             self._settings_keys[id(settings)] = key
         return key
 

@@ -36,9 +36,9 @@ def test_cache_hits_and_invalidation(tmp_path, monkeypatch):
 
     # A warm run does not lint at all.
     calls = []
-    original = Linter.lint_text
+    original = Linter.check
     monkeypatch.setattr(
-        Linter, "lint_text", lambda self, t, p=None, c=None: calls.append(p) or original(self, t, p, c)
+        Linter, "check", lambda self, d, s, r=None: calls.append(d.path) or original(self, d, s, r)
     )
     warm = Linter().lint_paths([str(articles)], cache_dir=cache)
     assert calls == [] and _flat(warm) == _flat(first)
