@@ -57,3 +57,13 @@ def test_mutable_records_compare_by_fields_and_class():
         hash(Report())
     assert Entry("critics say", None) == Entry("critics say", None)
     assert Entry("critics say", None) != Entry("critics say", None, suggestion="name them")
+
+
+def test_a_finding_pickles_as_its_arguments_in_order():
+    import inspect
+
+    parameters = list(inspect.signature(Finding.__init__).parameters)[1:]
+    assert parameters == [*Finding._fields, "context"]
+    finding = _finding(suggestions=("criticised",))
+    rebuilt = pickle.loads(pickle.dumps([finding, finding]))
+    assert rebuilt == [finding, finding] and rebuilt[1].context == finding.context
