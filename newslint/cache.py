@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.usercache import blake2b, write_atomically
+from newslint.usercache import UNREADABLE, blake2b, write_atomically
 
 CACHE_DIR = ".newslint_cache"
-_FORMAT = 1
+_FORMAT = 2  # 2: entries are pickled findings
 
 
 def _file_stamp(path: str | None) -> str:
@@ -66,6 +66,13 @@ def entry_key(path: str, data: bytes, settings_key: str) -> str:
     return h.hexdigest()
 
 
+def entry_value(findings: list) -> bytes:
+    """The findings as the cache keeps them: pickled by the process that linted
+    the file, so that saving the cache at the end of a parallel run (when the
+    other processes have finished) only writes bytes."""
+    return pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class ResultCache:
     def __init__(self, directory: str | os.PathLike, fingerprint: str) -> None:
         self.directory = Path(directory)
@@ -78,16 +85,23 @@ class ResultCache:
                 loaded = pickle.load(f)
             if isinstance(loaded, dict):
                 self.entries = loaded
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, ImportError):
+        except UNREADABLE:
             self.entries = {}
 
-    def get(self, key: str) -> Any:
+    def get(self, key: str) -> list | None:
+        """The findings kept for `key`, or None."""
         value = self.entries.get(key)
-        if value is not None:
-            self.used[key] = value
-        return value
+        if value is None:
+            return None
+        try:
+            findings = pickle.loads(value)
+        except UNREADABLE:
+            return None
+        self.used[key] = value
+        return findings
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: bytes) -> None:
+        """Keep `value`, made by `entry_value`, for `key`."""
         self.used[key] = value
         self.dirty = True
 

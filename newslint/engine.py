@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from newslint.cache import entry_key
+from newslint.cache import entry_key, entry_value
 from newslint.config import Config, ConfigFinder, Overrides, parse_config
 from newslint.document import Document
 from newslint.finding import SORT_KEY, Finding, Severity
@@ -85,6 +85,8 @@ class Linter:
         self._settings: dict[tuple, Settings] = {}
         self._settings_keys: dict[int, str] = {}
         self._extensions = extensions
+        #: The working directory while lint_paths runs (see _config_for).
+        self._cwd: str | None = None
 
     # -- registry and settings -------------------------------------------
     def registry_for(self, config: Config) -> Registry:
@@ -205,19 +207,25 @@ class Linter:
     def lint_file(self, path: str) -> FileResult | FileError:
         return self._lint_file(path, keyed=False)[1]
 
-    def _lint_file(self, path: str, keyed: bool) -> tuple[str | None, FileResult | FileError]:
-        """The result, and (if `keyed`) the results-cache key of the bytes linted:
-        made from the same bytes, so a file edited during the run is never
-        cached under its new content."""
+    def _lint_file(
+        self, path: str, keyed: bool
+    ) -> tuple[tuple[str, bytes] | None, FileResult | FileError]:
+        """The result, and (if `keyed`) its results-cache entry: the key of the
+        bytes linted (made from those bytes, so a file edited during the run is
+        never cached under its new content) and the findings as the cache keeps
+        them, made in the process that linted the file."""
         try:
             data = read_bytes(path)
             # (the file's settings looked up once, for the key and the lint)
-            registry, settings = self.settings_for(self.finder.for_path(path), path)
-            key = entry_key(path, data, self._settings_key(registry, settings)) if keyed else None
+            registry, settings = self.settings_for(self._config_for(path), path)
             document = self._document(decode(data), path, registry, settings)
-            return key, FileResult(path, self.check(document, settings, registry))
+            findings = self.check(document, settings, registry)
         except ReadError as exc:
             return None, FileError(path, str(exc))
+        if not keyed:
+            return None, FileResult(path, findings)
+        key = entry_key(path, data, self._settings_key(registry, settings))
+        return (key, entry_value(findings)), FileResult(path, findings)
 
     def lint_paths(
         self,
@@ -231,10 +239,17 @@ class Linter:
         parallel (default: one per CPU; small runs stay in this process);
         `cache_dir` keeps results between runs; `progress(done, total)` is
         called as files are linted."""
+        self._cwd = os.getcwd()
+        try:
+            return self._lint_paths(paths, jobs, cache_dir, progress)
+        finally:
+            self._cwd = None
+
+    def _lint_paths(self, paths, jobs, cache_dir, progress) -> Report:
         report = Report()
         targets = []
         for path, explicit in iter_paths(
-            list(paths), excluded=self._excluded, **self._extension_kw()
+            list(paths), exclusion=self._exclusion, **self._extension_kw()
         ):
             if explicit and not os.path.exists(path):
                 report.errors.append(FileError(path, "no such file or directory"))
@@ -255,7 +270,7 @@ class Linter:
             except ReadError:
                 todo.append(i)
                 continue
-            registry, settings = self.settings_for(self.finder.for_path(path), path)
+            registry, settings = self.settings_for(self._config_for(path), path)
             cached = cache.get(entry_key(path, data, self._settings_key(registry, settings)))
             if cached is None:
                 todo.append(i)
@@ -264,13 +279,13 @@ class Linter:
 
         linted = self._lint_many([targets[i][0] for i in todo], jobs, keyed=cache is not None)
         done = len(targets) - len(todo)
-        for i, (key, result) in zip(todo, linted, strict=True):
+        for i, (entry, result) in zip(todo, linted, strict=True):
             done += 1
             if progress is not None:
                 progress(done, len(targets))
             results[i] = result
-            if cache is not None and key is not None and isinstance(result, FileResult):
-                cache.put(key, result.findings)
+            if cache is not None and entry is not None:
+                cache.put(*entry)
         if cache is not None:
             cache.save()
 
@@ -291,7 +306,7 @@ class Linter:
     def _lint_many(
         self, paths: list[str], jobs: int | None, keyed: bool
     ) -> Iterator[tuple[str | None, FileResult | FileError]]:
-        """(cache key, result) in the order of `paths`, linted here or also in
+        """(cache entry, result) in the order of `paths`, linted here or also in
         forked processes (see `_lint_file`)."""
         jobs = jobs or os.cpu_count() or 1
         jobs = min(jobs, max(1, len(paths) // 16))
@@ -342,8 +357,19 @@ class Linter:
     def _extension_kw(self) -> dict:
         return {"extensions": self._extensions} if self._extensions else {}
 
-    def _excluded(self, path: str) -> bool:
-        return self.finder.for_path(path).is_excluded(path)
+    def _exclusion(self, directory: str) -> Callable[[str], bool] | None:
+        # (the config that governs a directory's entries: its own folder's)
+        config = self._config_for(os.path.join(directory, "entry"))
+        return config.is_excluded if config.exclude else None
+
+    def _config_for(self, path: str) -> Config:
+        # In a run, a relative path is looked up as an absolute one, made with
+        # the working directory read once: for_path then finds each folder's
+        # config once, where a relative path costs an abspath (a getcwd call)
+        # and a search for the config file, 7 us a file.
+        if self._cwd is not None and not os.path.isabs(path):
+            path = os.path.join(self._cwd, path)
+        return self.finder.for_path(path)
 
 
 # -- the library API -------------------------------------------------------

@@ -61,24 +61,29 @@ def iter_paths(
     paths: list[str],
     *,
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
-    excluded: Callable[[str], bool] = lambda p: False,
+    exclusion: Callable[[str], Callable[[str], bool] | None] = lambda directory: None,
 ) -> Iterator[tuple[str, bool]]:
     """Files to lint, each with whether the user named it explicitly. Named files
     are always linted; files found in directories must have a known extension
-    and not be excluded. The order is stable (sorted within each directory)."""
+    and not be excluded. The order is stable (sorted within each directory).
+
+    `exclusion(directory)` tells which files and folders in a directory are
+    excluded, as a test of their paths, or None when none are: asked once a
+    directory, not once a file."""
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
+                excluded = exclusion(root)
                 dirs[:] = sorted(
                     d for d in dirs
                     if d not in _SKIP_DIRS and not d.startswith(".")
-                    and not excluded(os.path.join(root, d))
+                    and not (excluded and excluded(os.path.join(root, d)))
                 )
                 for name in sorted(files):
                     if name.startswith(".") or not name.lower().endswith(extensions):
                         continue
                     full = os.path.join(root, name)
-                    if not excluded(full):
+                    if not (excluded and excluded(full)):
                         yield full, False
         else:
             yield path, True

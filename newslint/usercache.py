@@ -18,7 +18,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 #: Exceptions an unreadable, truncated or foreign pickle can raise.
-_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
                IndexError, KeyError, TypeError, ValueError)
 
 
@@ -37,7 +37,7 @@ def read(path: Path) -> Any | None:
     try:
         with open(path, "rb") as f:
             return pickle.load(f)
-    except _UNREADABLE:
+    except UNREADABLE:
         return None
 
 

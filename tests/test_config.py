@@ -180,3 +180,29 @@ def test_config_finder_cached_by_folder_agrees_with_lookup(tmp_path):
     cached, fresh = ConfigFinder(), ConfigFinder()
     for path in paths + paths[::-1]:
         assert cached.for_path(path).path == fresh._find(path).path, path
+
+
+def test_relative_paths_find_the_same_configs_as_absolute_ones(tmp_path, monkeypatch):
+    # A run looks relative paths up through the working directory read once.
+    make_tree(tmp_path, {
+        ".newslint.yaml": f'rule-packs: [{PACK}]\nignore: [NL5]\nexclude: ["drafts/"]\n',
+        "top.md": STORY,
+        "drafts/x.md": STORY,
+        "desk/metro/.newslint.yaml": "select: [NL501]\n",
+        "desk/metro/b.md": STORY,
+        "desk/../desk/a.md": STORY,
+    })
+    absolute = lint(tmp_path)
+    monkeypatch.chdir(tmp_path / "desk")
+    linter = Linter(plugins=core_plugins(), load_entry_points=False)
+    report = linter.lint_paths(["..", "metro/b.md", "../top.md"], jobs=1)
+    relative = {
+        os.path.relpath(r.path, tmp_path.parent / tmp_path.name / "desk").replace(os.sep, "/"):
+        [(f.code, f.text, f.severity) for f in r.findings]
+        for r in report.files
+    }
+    assert relative["../top.md"] == absolute["top.md"] == ALL[2:]
+    assert relative["metro/b.md"] == absolute["desk/metro/b.md"] == [("NL501", "SLAMS", W)]
+    assert relative["a.md"] == absolute["desk/a.md"] == ALL[2:]
+    assert "../drafts/x.md" not in relative and "drafts/x.md" not in absolute
+    assert linter._cwd is None  # only while a run lasts

@@ -108,3 +108,24 @@ def test_cache_key_is_made_from_the_bytes_linted(tmp_path, monkeypatch):
     article.write_text(shouting, encoding="utf-8")
     report = Linter().lint_paths([str(article)], cache_dir=cache)
     assert edited and [f.text for f in report.findings] == ["REJECTS"]
+
+
+def test_a_parallel_cached_run_keeps_every_file_and_a_damaged_entry_is_linted_again(tmp_path):
+    import pickle
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    _corpus(articles)
+    cache = tmp_path / "cache"
+    first = Linter().lint_paths([str(articles)], cache_dir=str(cache), jobs=2)
+    (stored,) = cache.glob("results-*.pickle")
+    entries = pickle.loads(stored.read_bytes())
+    assert len(entries) == 120 and all(isinstance(v, bytes) for v in entries.values())
+
+    # A damaged entry is no result: that file is linted again, the rest come back.
+    damaged = next(iter(entries))
+    entries[damaged] = b"not a pickle"
+    stored.write_bytes(pickle.dumps(entries))
+    again = Linter().lint_paths([str(articles)], cache_dir=str(cache), jobs=2)
+    assert _flat(again) == _flat(first)
+    assert pickle.loads(stored.read_bytes())[damaged] != b"not a pickle"
