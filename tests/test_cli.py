@@ -213,3 +213,19 @@ def test_the_program_reports_output_it_cannot_flush(monkeypatch, capsys):
     assert exited.value.code == 2 and handlers == ["ran"]
     assert capsys.readouterr().err == (
         "newslint: error: cannot write the output: No space left on device\n")
+
+
+def test_the_program_exits_the_normal_way_while_a_thread_runs(monkeypatch):
+    # A plugin's thread may still hold work: os._exit would cut it off.
+    import os
+    import threading
+
+    from newslint import cli
+
+    ended = []
+    monkeypatch.setattr(cli, "run", lambda: 1)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    monkeypatch.setattr(os, "_exit", lambda code: ended.append(code))
+    with pytest.raises(SystemExit) as exited:
+        cli.console()
+    assert exited.value.code == 1 and ended == []
