@@ -245,7 +245,10 @@ class Linter:
         finally:
             self._cwd = None
 
-    def _lint_paths(self, paths, jobs, cache_dir, progress) -> Report:
+    def _lint_paths(
+        self, paths: Iterable[str], jobs: int | None, cache_dir: str | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> Report:
         report = Report()
         targets = []
         for path, explicit in iter_paths(
