@@ -19,7 +19,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 #: Exceptions an unreadable, truncated or foreign pickle can raise.
 UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-               IndexError, KeyError, TypeError, ValueError)
+              IndexError, KeyError, TypeError, ValueError)
 
 
 def cache_file(kind: str, key: str) -> Path:
