@@ -15,12 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newslint.finding import Finding
+from newslint.writing import write_atomically
 
 VERSION = 1
 
@@ -123,20 +123,11 @@ def write_baseline(path: str, results: Iterable) -> int:
         f'{{"version": {VERSION}, "tool": "newslint", "findings": [\n{lines}\n]}}\n'
         if entries else f'{{"version": {VERSION}, "tool": "newslint", "findings": []}}\n'
     )
-    directory = _base_dir(path)
+    umask = os.umask(0)
+    os.umask(umask)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".newslint-baseline-", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(payload)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        # (as open() would make it, not private)
+        write_atomically(path, payload.encode("utf-8"), mode=0o666 & ~umask)
     except OSError as exc:
         raise BaselineError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
     return len(entries)

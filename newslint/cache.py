@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.usercache import UNREADABLE, blake2b, write_atomically
+from newslint.usercache import UNREADABLE, blake2b
+from newslint.writing import write_atomically
 
 CACHE_DIR = ".newslint_cache"
 _FORMAT = 2  # 2: entries are pickled findings

@@ -21,10 +21,10 @@ from __future__ import annotations
 import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from newslint import writing
 from newslint.finding import Edit, Finding, Fix
 
 #: Lint-and-fix rounds per text before giving up on conflicting fixes.
@@ -139,24 +139,10 @@ def write_atomically(path: str, text: str) -> None:
     target = os.path.realpath(path)
     with open(target, "rb") as f:
         bom = f.read(3) == b"\xef\xbb\xbf"
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    directory, base = os.path.split(target)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{base}.", suffix=".newslint-tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            if bom:
-                f.write(b"\xef\xbb\xbf")
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    writing.write_atomically(
+        target, data, mode=stat.S_IMODE(os.stat(target).st_mode), durable=True
+    )
 
 
 @dataclass

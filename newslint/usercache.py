@@ -12,6 +12,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from newslint.writing import write_atomically
+
 try:  # hashlib's own BLAKE2: importing hashlib also loads OpenSSL, 3 ms of start-up
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - a Python built without it
@@ -42,35 +44,11 @@ def read(path: Path) -> Any | None:
 
 
 def write(path: Path, value: Any) -> None:
-    """Pickle `value` to `path` atomically (see `write_atomically`); a cache
-    that cannot be written is simply rebuilt next time."""
+    """Pickle `value` to `path` atomically; a cache that cannot be written is
+    simply rebuilt next time."""
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, data)
     except (OSError, pickle.PicklingError):
         pass  # no writable cache directory: rebuild every time
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a new file beside `path`, then rename it over `path`: a
-    concurrent reader sees the old file or the new one, never a part.
-
-    (Not tempfile.mkstemp: importing tempfile costs 13M instructions, more
-    than writing the results cache at the end of a run over an archive.)"""
-    for _ in range(100):
-        temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
-        try:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            break
-        except FileExistsError:
-            continue
-    else:
-        raise FileExistsError(f"no free temporary name beside {path}")
-    try:
-        with open(fd, "wb") as f:
-            f.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

@@ -11,7 +11,7 @@ import sys
 import pytest
 import regex
 
-from newslint import builtin_pack, manager, patterns, usercache
+from newslint import builtin_pack, manager, patterns, usercache, writing
 
 
 @pytest.fixture
@@ -216,7 +216,7 @@ def test_builtin_pack_names_a_shipped_file():
 def test_atomic_write_replaces_the_file_and_leaves_no_temporary(tmp_path):
     target = tmp_path / "results.pickle"
     target.write_bytes(b"old")
-    usercache.write_atomically(target, b"new")
+    writing.write_atomically(target, b"new")
     assert target.read_bytes() == b"new"
     assert [p.name for p in tmp_path.iterdir()] == ["results.pickle"]
 
@@ -230,6 +230,6 @@ def test_a_failed_atomic_write_keeps_the_old_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OSError):
-        usercache.write_atomically(target, b"new")
+        writing.write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["results.pickle"]
