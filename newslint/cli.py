@@ -127,8 +127,8 @@ def _error(message: str) -> int:
 
 
 def run() -> int:
-    """The `newslint` program (console script and `python -m newslint`): `main`
-    with the garbage collector paused for start-up.
+    """`main` with the garbage collector paused for start-up (`console`, the
+    program, calls it).
 
     Start-up (imports, plugins, argument parsing) makes long-lived objects and
     no garbage; collecting among them during start-up, and once more at exit,

@@ -224,7 +224,7 @@ class Linter:
             return None, FileError(path, str(exc))
         if not keyed:
             return None, FileResult(path, findings)
-        key = entry_key(path, data, self._settings_key(registry, settings))
+        key = self._cache_key(path, data, registry, settings)
         return (key, entry_value(findings)), FileResult(path, findings)
 
     def lint_paths(
@@ -274,7 +274,7 @@ class Linter:
                 todo.append(i)
                 continue
             registry, settings = self.settings_for(self._config_for(path), path)
-            cached = cache.get(entry_key(path, data, self._settings_key(registry, settings)))
+            cached = cache.get(self._cache_key(path, data, registry, settings))
             if cached is None:
                 todo.append(i)
             else:
@@ -308,7 +308,7 @@ class Linter:
 
     def _lint_many(
         self, paths: list[str], jobs: int | None, keyed: bool
-    ) -> Iterator[tuple[str | None, FileResult | FileError]]:
+    ) -> Iterator[tuple[tuple[str, bytes] | None, FileResult | FileError]]:
         """(cache entry, result) in the order of `paths`, linted here or also in
         forked processes (see `_lint_file`)."""
         jobs = jobs or os.cpu_count() or 1
@@ -330,6 +330,10 @@ class Linter:
             forking.guided_chunks(paths, jobs), jobs,
         ):
             yield from results
+
+    def _cache_key(self, path: str, data: bytes, registry: Registry, settings: Settings) -> str:
+        """The results-cache key of a file's bytes linted with `settings`."""
+        return entry_key(path, data, self._settings_key(registry, settings))
 
     def _settings_key(self, registry: Registry, settings: Settings) -> str:
         key = self._settings_keys.get(id(settings))
