@@ -24,6 +24,7 @@ A pack looks like this (see README, "Writing a rule pack"):
 from __future__ import annotations
 
 import os
+import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
@@ -313,7 +314,9 @@ class PhraseRule(Rule):
         flags = regex.V0 | (0 if self.case_sensitive else regex.IGNORECASE)
         sources = [source for source, _ in self._alternatives]
         key = repr((flags, sources, sorted((k, list(v)) for k, v in self.lists.items())))
-        cache_file = usercache.cache_file("prefilters", f"{_ANALYSIS_VERSION}|{key}")
+        # (the Python version too: the analysis reads patterns with its `re` parser)
+        cache_file = usercache.cache_file(
+            "prefilters", f"{_ANALYSIS_VERSION}|{sys.version_info[:2]}|{key}")
         cached = usercache.read(cache_file)
         if cached is None:
             cached = _analyse(sources, self.lists, flags)
@@ -735,8 +738,20 @@ def _for_parse(source: str, lists: Mapping[str, list[str]]) -> tuple[str, dict[s
     return "".join(out), props
 
 
+def _sre() -> tuple[Any, Any]:
+    """The stdlib regular-expression parser and its constants: private modules,
+    `re._parser` and `re._constants` from Python 3.11, `sre_parse` and
+    `sre_constants` before. Raises ImportError where neither exists."""
+    try:
+        from re import _constants, _parser
+    except ImportError:
+        import sre_constants as _constants  # Python 3.10
+        import sre_parse as _parser
+    return _constants, _parser
+
+
 def _class_source(items: list, props: Mapping[str, str]) -> str:
-    from re import _constants as c
+    c, _ = _sre()
 
     names = {
         c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
@@ -765,8 +780,7 @@ def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tu
     never the other way round. Raises _Unreadable when the analysis cannot
     bound where a match begins."""
     try:
-        from re import _constants as c
-        from re import _parser
+        c, _parser = _sre()
     except ImportError as exc:  # the stdlib's parser is private: without it, scan all
         raise _Unreadable(source) from exc
 
@@ -779,6 +793,9 @@ def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tu
         raise _Unreadable(source)
     ignorecase = bool(flags & regex.IGNORECASE)
     zero_width = (c.AT, c.ASSERT, c.ASSERT_NOT)
+    # (atomic groups and possessive repeats: Python 3.11's parser only)
+    atomic_group = getattr(c, "ATOMIC_GROUP", None)
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
     Prefixes = set[tuple[tuple[str, ...], bool]]
 
     def seq(items, icase: bool) -> Prefixes:
@@ -831,14 +848,14 @@ def _prefixes(source: str, lists: Mapping[str, list[str]], flags: int) -> set[tu
                 raise _Unreadable(source)
             inner = (icase or bool(add & c.SRE_FLAG_IGNORECASE)) and not remove & c.SRE_FLAG_IGNORECASE
             return seq(sub, inner)
-        if op is c.ATOMIC_GROUP:
+        if op is atomic_group:
             return seq(av, icase)
         if op is c.BRANCH:
             out: Prefixes = set()
             for alt in av[1]:
                 out |= seq(alt, icase)
             return out
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        if op in repeats:
             lo, hi, sub = av
             if hi == 0:
                 return {((), True)}

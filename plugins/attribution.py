@@ -44,11 +44,9 @@ def _token_source(letter: str) -> str:
 _TOKEN = compile_pattern(_token_source(r"[\p{L}\p{N}_]"))
 # The same tokens for `re`, several times faster on short texts, on text of ASCII
 # and _Q alone (where \p{L}, \p{N} and \d read ASCII letters and digits only).
-_PLAIN_TOKEN = re.compile(
-    # (Possessive: each alternative ends at its longest, so giving back never
-    # helps, and `re` keeps no state to give back with.)
-    rf"{_Q}++|\d++(?::\d++)++|[@#]?+[0-9A-Za-z_]++(?:[-'’.&][0-9A-Za-z_]++)*+|[,:;—–]|-{{2,}}+"
-)
+# (Not possessive, though each alternative ends at its longest: Python 3.10's
+# `re` has no possessive repeats.)
+_PLAIN_TOKEN = re.compile(_token_source("[0-9A-Za-z_]"))
 _NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_Q}]")
 _WORD = compile_pattern(r"\w+(?:['’]\w+)*")
 # The same pattern for `re`, several times faster on short texts: on ASCII text
@@ -145,11 +143,9 @@ def _at_least(count: int) -> tuple[re.Pattern, regex.Pattern]:
     """Patterns that match a text's start when it holds `count` words: each round
     reads exactly one word of _WORD (the lookahead stops a round from ending inside
     a word), so the match reads no further than the count-th. As _ASCII_WORD and
-    _WORD: `re` for ASCII text, `regex` for the rest. (For `re`, the same rounds
-    written out and possessive: each already reads a whole word, and `re` runs
-    a written-out sequence with less work than a counted repeat.)"""
+    _WORD: `re` for ASCII text, `regex` for the rest."""
     source = r"(?:\W*\w+(?:['’]\w+)*(?!\w|['’]\w))" + f"{{{count}}}"
-    return re.compile(r"\W*+\w++(?:['’]\w++)*+" * count), compile_pattern(source)
+    return re.compile(source), compile_pattern(source)
 
 
 def _has_words(text: str, count: int) -> bool:
