@@ -9,7 +9,7 @@ sentences, words, quotations) is computed lazily and cached."""
 # Annotations here are evaluated, not postponed: typing.NamedTuple compiles
 # every string annotation when its class is made (tests/test_startup.py).
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
@@ -136,6 +136,7 @@ class cached_property:  # noqa: N801 - named for what it stands in for
 _new = tuple.__new__  # a named tuple without its Python-level __new__
 _block_order = itemgetter(1, 2)  # (start, end)
 _link_start = attrgetter("start")
+_SENTENCE_BLOCK = itemgetter(2)  # Sentence.block
 
 
 class Document:
@@ -231,7 +232,10 @@ class Document:
         return None if i is None else self.sentences[i]
 
     def sentences_in(self, block_index: int) -> list[Sentence]:
-        return [s for s in self.sentences if s.block == block_index]
+        # (the sentences come block by block, in order)
+        every = self.sentences
+        first = bisect_left(every, block_index, key=_SENTENCE_BLOCK)
+        return every[first : bisect_right(every, block_index, first, key=_SENTENCE_BLOCK)]
 
     @cached_property
     def words(self) -> list[tuple[int, int]]:

@@ -537,12 +537,20 @@ class PhraseRule(Rule):
 
     # -- checking -------------------------------------------------------
     def regions(self, document: Document) -> list[tuple[int, int]]:
-        if self.scope == "headline":
-            headline = document.headline
-            return [(headline.start, headline.end)] if headline else []
-        if self.scope == "body":
-            return [(b.start, b.end) for b in document.blocks if b.kind != "headline"]
-        return [(0, len(document.prose))]
+        """The stretches of prose the rule scans, by its scope. The same for
+        every rule of a scope: worked out once per document (do not change it)."""
+        cache = document.__dict__.setdefault("_phrase_rule_regions", {})
+        found = cache.get(self.scope)
+        if found is None:
+            if self.scope == "headline":
+                headline = document.headline
+                found = [(headline.start, headline.end)] if headline else []
+            elif self.scope == "body":
+                found = [(b.start, b.end) for b in document.blocks if b.kind != "headline"]
+            else:
+                found = [(0, len(document.prose))]
+            cache[self.scope] = found
+        return found
 
     def accept(self, document: Document, match: Any, entry: Entry) -> bool:
         """Context test for one match; plugins override it."""
@@ -1055,7 +1063,7 @@ class _Prefilter:
                     last: int) -> list[int] | None:
         """The word starts from `start` to `last` (both included) where a match
         may begin (a live head, or a live prefix's opening class, is there), in
-        order: the live heads found with str.find and the opening classes with
+        order: the live heads found by `positions` and the opening classes with
         one regex, not a test at every word. None when the prose cannot be
         searched case-folded, or a live prefix opens with a class the analysis
         could not read (then every word start is tried)."""
@@ -1068,20 +1076,10 @@ class _Prefilter:
             if self.class_starts is None:
                 return None
             opening = self.word_class_starts
-        prose = document.prose
-        is_word = _IS_WORD_CHAR
-        found = set()
-        find = fold.find
-        for head in heads:
-            if not head:
-                continue
-            at = find(head, start, last + len(head))
-            while at >= 0:
-                if at == 0 or not is_word[prose[at - 1]]:
-                    found.add(at)
-                at = find(head, at + 1, last + len(head))
+        found = {at for at, _ in self.positions(document, heads, start, end, last + 1)
+                 if at <= last}
         if opening is not None:
-            for hit in opening(prose, start):
+            for hit in opening(document.prose, start):
                 at = hit.start()
                 if at > last:
                     break

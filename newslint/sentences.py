@@ -108,14 +108,9 @@ def boundary_candidates(prose: str, start: int = 0, end: int | None = None) -> l
     return found
 
 
-def split_sentences(
-    prose: str, start: int, end: int, candidates: list[int] | None = None
-) -> list[tuple[int, int]]:
-    """Sentence spans within prose[start:end], trimmed of surrounding whitespace.
-    `candidates`, if given, is `boundary_candidates(prose, start, end)` (or a
-    sorted list holding those among other offsets)."""
-    if candidates is None:
-        candidates = boundary_candidates(prose, start, end)
+def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within prose[start:end], trimmed of surrounding whitespace."""
+    candidates = boundary_candidates(prose, start, end)
     return [(s, e) for s, e, _ in split_blocks(prose, [(None, start, end)], candidates)]
 
 
@@ -123,8 +118,7 @@ def split_blocks(prose: str, blocks: Sequence[tuple], candidates: list[int] | No
                  cls: type = tuple) -> list:
     """The sentences of every block (a tuple (kind, start, end, ...), as
     `Block`) as `cls` tuples (start, end, block index), in block order.
-    `candidates`, if given, is `boundary_candidates(prose)` (or a sorted list
-    holding those among other offsets)."""
+    `candidates`: `boundary_candidates` of the prose, or of the blocks' stretch."""
     sentences: list = []
     add = sentences.append
     new = tuple.__new__

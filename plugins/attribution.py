@@ -17,10 +17,10 @@ quoted words never counts."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 import regex
 
@@ -34,7 +34,6 @@ _SPEAKER_REACH = 6
 #: Fill character for quotation spans in the masked text of a paragraph.
 _Q = "\ue000"
 _START = attrgetter("start")
-_BLOCK = itemgetter(2)  # Sentence.block
 
 
 def _token_source(letter: str) -> str:
@@ -588,14 +587,19 @@ def _literal_words(literals: Iterable[str]) -> tuple[set[str], set[str]]:
     return words, blocked
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of `words` factored by common prefixes."""
+def _trie_nodes(words: Iterable[str]) -> dict:
+    """`words` case-folded as a trie: character -> node, "" marking a word's end."""
     root: dict = {}
     for word in {w.casefold() for w in words if w}:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return root
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of `words` factored by common prefixes."""
 
     def emit(node: dict) -> str:
         # Most nodes have one child and end no word: such a run is a plain
@@ -616,7 +620,7 @@ def _trie(words: Iterable[str]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return head + (f"(?:{body})?" if end else body)
 
-    return emit(root)
+    return emit(_trie_nodes(words))
 
 
 def _may_end_sentence(text: str) -> bool:
@@ -719,11 +723,7 @@ class _Context:
         block: most blocks hold no quotation and are never asked about)."""
         found = self._sentences.get(block_index)
         if found is None:
-            every = self.document.sentences
-            first = bisect_left(every, block_index, key=_BLOCK)
-            found = self._sentences[block_index] = every[
-                first : bisect_right(every, block_index, first, key=_BLOCK)
-            ]
+            found = self._sentences[block_index] = self.document.sentences_in(block_index)
         return found
 
     def block_index(self, q) -> int | None:
@@ -785,13 +785,8 @@ class _Context:
         key = (block_index, lo, hi)
         found = self._cues.get(key)
         if found is None:
-            found = self._cues[key] = list(self._scan_cues(block_index, lo, hi))
+            found = self._cues[key] = list(self._speech_acts(self.masked(block_index), lo, hi))
         return found
-
-    def _scan_cues(self, block_index: int, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
-        """cues_in, one cue at a time: a reader that stops at the first cue it
-        needs leaves the rest of the span unscanned."""
-        return self._speech_acts(self.masked(block_index), lo, hi)
 
     def _speech_acts(self, masked: str, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
         """(start, end, cue text) of the matches of `pattern.finditer(masked, lo,
@@ -879,7 +874,8 @@ class _Context:
             return self._cache[key]
         block_start = self.document.blocks[block_index].start
         lo, hi = start - block_start, end - block_start
-        # (Most spans are asked about once and decided by their first cue.)
+        # (Most spans are asked about once and decided by their first cue: read
+        # one cue at a time, the rest of the span stays unscanned.)
         cues = self._cues.get((block_index, lo, hi))
         if cues is None:
             cues = self._speech_acts(self.masked(block_index), lo, hi)
@@ -924,16 +920,9 @@ class _Context:
             # are the last tokens of the span, with a shorter quotation token.
             q = masked.rfind(_Q, lo, at)
             whole = q <= lo
-            if whole:
-                before = _simple_tokens(masked[lo:at])
-                if before is None:
-                    before = self.tokens_in(block_index, lo, at)
-            else:
-                before = _simple_tokens(masked[q + 1 : at])
-                if before is None:
-                    before = self.tokens_in(block_index, q, at)
-                else:
-                    before.insert(0, _Q)
+            before = self.tokens_in(block_index, lo if whole else q + 1, at)
+            if not whole:
+                before.insert(0, _Q)  # (q is the last _Q: a token of its own)
             found = _verb_speaker(
                 before, cue, lambda: self.tokens_in(block_index, end, hi), whole
             )

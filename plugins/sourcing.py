@@ -337,12 +337,7 @@ class _SourcingRule(PhraseRule):
         """Only the stretches around trigger words: the full patterns are costly to
         try at every word, and a document has few trigger words."""
         trigger = self._trigger_pattern
-        # The rules' regions depend on their scope only: worked out once for all.
-        cache = document.__dict__
-        key = f"_sourcing_regions_{self.scope}"
-        if key not in cache:
-            cache[key] = super().regions(document)
-        regions = cache[key]
+        regions = super().regions(document)
         if trigger is None:
             return regions
         before, after = self.window
@@ -350,6 +345,7 @@ class _SourcingRule(PhraseRule):
         lowered = _lowered_plain(document) if self._trigger_words_plain else None
         occurrences = []
         if lowered is not None:
+            cache = document.__dict__
             whole_key = f"_sourcing_whole_words_{self.scope}"
             if whole_key not in cache:
                 # A region that ends inside a word makes a word of its first part.

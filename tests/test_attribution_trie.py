@@ -5,17 +5,11 @@ from __future__ import annotations
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newslint.plugins.attribution import _WORD_RUN, _literal_words, _trie
+from newslint.plugins.attribution import _WORD_RUN, _literal_words, _trie, _trie_nodes
 
 
 def _plain_trie(words) -> str:
     """_trie as first written: one call per trie node."""
-    root: dict = {}
-    for word in {w.casefold() for w in words if w}:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
 
     def emit(node: dict) -> str:
         end = "" in node
@@ -25,7 +19,7 @@ def _plain_trie(words) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if end else body
 
-    return emit(root)
+    return emit(_trie_nodes(words))
 
 
 _WORDS = st.lists(st.text(alphabet="abcsdeß -.'’", max_size=8), max_size=30)
