@@ -22,6 +22,8 @@ from newslint.yamlfile import DataError
 
 PROJECT = "newslint"
 DISABLE_AUTOLOAD_ENV = "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"
+#: Where pluggy's HookimplMarker(PROJECT) keeps a hook implementation's options.
+HOOKIMPL_ATTRIBUTE = PROJECT + "_impl"
 
 
 class PluginError(Exception):
@@ -43,10 +45,15 @@ class PluginManager(pluggy.PluginManager):
         # constants, patterns and rule classes, and pluggy's static lookup of
         # each (inspect.getattr_static) was most of the time it took to
         # register the built-in plugins.
-        if isinstance(plugin, ModuleType) and not isinstance(
-            plugin.__dict__.get(name), (FunctionType, MethodType, classmethod, staticmethod)
-        ):
-            return None
+        if isinstance(plugin, ModuleType):
+            value = plugin.__dict__.get(name)
+            if not isinstance(value, (FunctionType, MethodType, classmethod, staticmethod)):
+                return None
+            # A plain function carries its marker in its own __dict__: one
+            # without it (most of a plugin module's functions are helpers) is
+            # no hook, and needs no static lookup by pluggy.
+            if type(value) is FunctionType and HOOKIMPL_ATTRIBUTE not in value.__dict__:
+                return None
         return super().parse_hookimpl_opts(plugin, name)
 
 
