@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "examples" / "seed-article.txt"
 
+
+def pytest_configure(config):
+    # The suite's runs keep their derived files (parsed packs, prefilters,
+    # compiled patterns) in a folder of their own, not the user's cache: the
+    # tests make packs and plugins under temporary paths, each a new file there.
+    # (The subprocesses the tests start inherit it.)
+    home = tempfile.mkdtemp(prefix="newslint-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = home
+    # At exit, after the pattern store's own exit handler (registered later,
+    # so run earlier) has written to it.
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
 
 @pytest.fixture
 def run_cli():

@@ -233,3 +233,51 @@ def test_a_failed_atomic_write_keeps_the_old_file(tmp_path, monkeypatch):
         writing.write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["results.pickle"]
+
+
+def _age(path, days: float) -> None:
+    then = __import__("time").time() - days * 86400
+    os.utime(path, (then, then))
+
+
+def test_reading_a_file_records_its_use(tmp_path):
+    path = tmp_path / "packs" / "a.pickle"
+    usercache.write(path, {"a": 1})
+    _age(path, 10)
+    assert usercache.read(path) == {"a": 1}
+    assert path.stat().st_mtime > __import__("time").time() - 60  # used now
+
+
+def test_a_read_only_cache_is_still_read(tmp_path, monkeypatch):
+    path = tmp_path / "packs" / "a.pickle"
+    usercache.write(path, {"a": 1})
+    _age(path, 10)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(usercache.os, "utime", refuse)
+    assert usercache.read(path) == {"a": 1}
+
+
+def test_files_unused_for_a_month_are_removed_when_the_folder_is_written(tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    old, recent = folder / "old.pickle", folder / "recent.pickle"
+    crashed, writing_now = folder / ".x.pickle.ab12.tmp", folder / ".y.pickle.cd34.tmp"
+    for path in (old, recent, crashed, writing_now):
+        path.write_bytes(pickle.dumps(1))
+    _age(old, 31)
+    _age(recent, 29)
+    _age(crashed, 2)
+    usercache.write(folder / "new.pickle", 2)
+    left = {p.name for p in folder.iterdir()}
+    assert left == {"recent.pickle", writing_now.name, "new.pickle", ".pruned"}
+
+    # Looked through at most once a day: a file that turns stale meanwhile stays.
+    _age(recent, 31)
+    usercache.write(folder / "newer.pickle", 3)
+    assert recent.exists()
+    _age(folder / ".pruned", 2)
+    usercache.write(folder / "newest.pickle", 4)
+    assert not recent.exists() and usercache.read(folder / "new.pickle") == 2
