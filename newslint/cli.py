@@ -6,6 +6,7 @@ config or file errors."""
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,8 @@ from typing import NoReturn
 from newslint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Errors of writing the report: no space, over quota, too large, the device failed.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 CACHE_DIR = ".newslint_cache"
 SUBCOMMANDS = ("rule", "rules", "plugins", "lsp")
 
@@ -192,8 +195,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`newslint rules | head`): stop quietly, and keep
         # Python from reporting the failed flush of stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return EXIT_ERROR
+    except OSError as exc:
+        # The report, written to a full disk or a failing device. (Files
+        # newslint writes itself, fixed articles and baselines, report their
+        # own errors with their names.)
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _discard_stdout()  # (what is still buffered would fail again at exit)
+        return _error(f"cannot write the output: {exc.strerror or exc}")
+
+
+def _discard_stdout() -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -159,13 +160,19 @@ def test_program_leaves_the_collector_on_after_an_early_error(tmp_path, monkeypa
         gc.enable()
 
 
-def _program(args: list[str], cache_home, **kwargs):
+def _program(args: list[str], cache_home, env_changes=None, **kwargs):
+    """Run `python -m newslint`; `env_changes` sets variables (None: removes)."""
     import os
     import subprocess
     import sys
 
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
     env.pop("NEWSLINT_NO_PATTERN_CACHE", None)
+    for name, value in (env_changes or {}).items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     kwargs.setdefault("stdout", subprocess.PIPE)
     return subprocess.run([sys.executable, "-m", "newslint", *args], stderr=subprocess.PIPE,
                           env=env, **kwargs)
@@ -229,3 +236,23 @@ def test_the_program_exits_the_normal_way_while_a_thread_runs(monkeypatch):
     with pytest.raises(SystemExit) as exited:
         cli.console()
     assert exited.value.code == 1 and ended == []
+
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("unbuffered", [None, "1"])
+def test_a_report_written_to_a_full_disk_is_one_error_line(tmp_path, unbuffered):
+    # A report bigger than stdout's buffer (or any report, unbuffered) fails
+    # while it is written, in main; a small one when it is flushed at exit, in
+    # console. Either way: one line naming the problem, exit 2, no traceback.
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for n in range(60):
+        (articles / f"story-{n}.txt").write_text(
+            "Budget vote\n\nA new report revealed the plan failed.\n", encoding="utf-8")
+    for target in (articles, articles / "story-0.txt"):
+        with open("/dev/full", "wb") as full:
+            proc = _program(["--no-cache", str(target)], tmp_path / "cache", stdout=full,
+                            env_changes={"PYTHONUNBUFFERED": unbuffered})
+        assert (proc.returncode, proc.stderr.decode()) == (
+            2, "newslint: error: cannot write the output: No space left on device\n")
