@@ -4,17 +4,15 @@ found by walking up from each file (nearest wins), or given with --config.
 `Config` is plain data (it pickles); `Config.settings_for` resolves it, with
 the registry of rules, into what applies to one file."""
 
-# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
-# every string annotation when its class is made (tests/test_startup.py).
-
 import os
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from newslint.finding import Severity
+from newslint.records import TupleRecord
 from newslint.yamlfile import DataError, line_of, load_yaml
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
@@ -23,34 +21,65 @@ _KNOWN_KEYS = _LIST_KEYS | {"severity", "per-file", "fail-on"}
 _PER_FILE_KEYS = {"select", "ignore", "extend-select", "severity"}
 
 
-# The value classes here and in selection.py and manager.py are NamedTuples,
-# not frozen dataclasses: a frozen dataclass costs six times as much to
-# define, and defining them was a tenth of a short run.
+# The value classes here and in selection.py and manager.py are tuple
+# records, not frozen dataclasses: a frozen dataclass costs six times as much
+# to define as a NamedTuple, and a NamedTuple ten times a tuple record
+# (records.py); defining them was a tenth of a short run.
 
 
-class Overrides(NamedTuple):
+class Overrides(TupleRecord):
     """One layer of selection: a config file's top level, a per-file section, the CLI."""
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    severity: tuple[tuple[str, Severity], ...] = ()
-    options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    __slots__ = ()
+    _fields = ("select", "ignore", "extend_select", "severity", "options")
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    severity: tuple[tuple[str, Severity], ...]
+    options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
+
+    def __new__(
+        cls,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+        severity: tuple[tuple[str, Severity], ...] = (),
+        options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = (),
+    ) -> "Overrides":
+        return tuple.__new__(cls, (select, ignore, extend_select, severity, options))
 
 
-class Config(NamedTuple):
+class Config(TupleRecord):
     """A parsed configuration (or the defaults, when `path` is None)."""
 
-    path: str | None = None
-    root: str = "."
-    base: Overrides = Overrides()
-    per_file: tuple[tuple[str, Overrides], ...] = ()
-    exclude: tuple[str, ...] = ()
-    rule_packs: tuple[str, ...] = ()
-    plugins: tuple[str, ...] = ()
-    fail_on: Severity | None = None
+    __slots__ = ()
+    _fields = ("path", "root", "base", "per_file", "exclude", "rule_packs", "plugins",
+               "fail_on", "lines")
+    path: str | None
+    root: str
+    base: Overrides
+    per_file: tuple[tuple[str, Overrides], ...]
+    exclude: tuple[str, ...]
+    rule_packs: tuple[str, ...]
+    plugins: tuple[str, ...]
+    fail_on: Severity | None
     # key -> line, so option errors found later can still name the line
-    lines: tuple[tuple[str, int], ...] = ()
+    lines: tuple[tuple[str, int], ...]
+
+    def __new__(
+        cls,
+        path: str | None = None,
+        root: str = ".",
+        base: Overrides = Overrides(),  # noqa: B008 - immutable, as a NamedTuple default
+        per_file: tuple[tuple[str, Overrides], ...] = (),
+        exclude: tuple[str, ...] = (),
+        rule_packs: tuple[str, ...] = (),
+        plugins: tuple[str, ...] = (),
+        fail_on: Severity | None = None,
+        lines: tuple[tuple[str, int], ...] = (),
+    ) -> "Config":
+        return tuple.__new__(
+            cls, (path, root, base, per_file, exclude, rule_packs, plugins, fail_on, lines))
 
     def line_of(self, key: str) -> int | None:
         return dict(self.lines).get(key)

@@ -6,20 +6,17 @@ code, front-matter syntax, link targets) is blanked to spaces with newlines
 kept, so an offset found in `prose` is an offset in `text`. Structure (blocks,
 sentences, words, quotations) is computed lazily and cached."""
 
-# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
-# every string annotation when its class is made (tests/test_startup.py).
-
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from newslint.patterns import compile_pattern
 
 # (imported here, not in the properties that use them: an import statement
 # run for every document costs more than the property's own work on a short one)
 from newslint.quotations import Quotation, Quotations, parse_quotations
-from newslint.records import Record
+from newslint.records import Record, TupleRecord
 from newslint.sentences import split_blocks
 
 #: Block kinds a reader may produce.
@@ -57,44 +54,65 @@ def word_runs(text: str) -> frozenset[str]:
 
 
 # Block and Sentence are built and freed by the thousand for every run: as
-# named tuples they cost a fraction of a dataclass instance (no __dict__), and
-# read the same (attributes, equality, hash, repr, immutability).
+# tuples they cost a fraction of a dataclass instance (no __dict__), and read
+# the same (attributes, equality, hash, repr, immutability).
 
 
-class Block(NamedTuple):
+class Block(TupleRecord):
     """A unit of prose: a paragraph, a heading, the headline, a list item...
 
     `in_blockquote` is true for blocks inside a Markdown or HTML blockquote;
     `field` names the front-matter field a `field`/`headline` block came from."""
 
+    __slots__ = ()
+    _fields = ("kind", "start", "end", "in_blockquote", "field")
     kind: str
     start: int
     end: int
-    in_blockquote: bool = False
-    field: str | None = None
+    in_blockquote: bool
+    field: str | None
+
+    def __new__(cls, kind: str, start: int, end: int, in_blockquote: bool = False,
+                field: str | None = None) -> "Block":
+        return tuple.__new__(cls, (kind, start, end, in_blockquote, field))
 
 
-class Sentence(NamedTuple):
+class Sentence(TupleRecord):
+    __slots__ = ()
+    _fields = ("start", "end", "block")
     start: int
     end: int
     block: int  # index into Document.blocks
 
+    def __new__(cls, start: int, end: int, block: int) -> "Sentence":
+        return tuple.__new__(cls, (start, end, block))
 
-class Link(NamedTuple):
+
+class Link(TupleRecord):
     """A hyperlink: the span of its visible text and where it points."""
 
+    __slots__ = ()
+    _fields = ("start", "end", "target")
     start: int
     end: int
     target: str
 
+    def __new__(cls, start: int, end: int, target: str) -> "Link":
+        return tuple.__new__(cls, (start, end, target))
 
-class Comment(NamedTuple):
+
+class Comment(TupleRecord):
     """A comment in the markup (HTML comment, or a plain-text directive line):
     `start`/`end` cover the whole comment, `body` is its inner text."""
 
+    __slots__ = ()
+    _fields = ("start", "end", "body")
     start: int
     end: int
     body: str
+
+    def __new__(cls, start: int, end: int, body: str) -> "Comment":
+        return tuple.__new__(cls, (start, end, body))
 
 
 class Markup(Record):

@@ -1,13 +1,9 @@
 """What a rule reports: findings, their severity and the fixes they may carry."""
 
-# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
-# every string annotation when its class is made (tests/test_startup.py).
-
 from enum import Enum
 from operator import attrgetter
-from typing import NamedTuple
 
-from newslint.records import Record
+from newslint.records import Record, TupleRecord
 
 
 class Severity(str, Enum):
@@ -39,25 +35,35 @@ class Severity(str, Enum):
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-# Edit and Fix are NamedTuples: a frozen dataclass costs six times as much to
-# define, at every start (see config.Overrides).
+# Edit and Fix are tuple records: a frozen dataclass costs far more to define,
+# at every start (see config.Overrides).
 
 
-class Edit(NamedTuple):
+class Edit(TupleRecord):
     """Replace text[start:end] with `replacement` (offsets into the decoded text)."""
 
+    __slots__ = ()
+    _fields = ("start", "end", "replacement")
     start: int
     end: int
     replacement: str
 
+    def __new__(cls, start: int, end: int, replacement: str) -> "Edit":
+        return tuple.__new__(cls, (start, end, replacement))
 
-class Fix(NamedTuple):
+
+class Fix(TupleRecord):
     """Edits that resolve a finding. Safe fixes are applied by --fix, unsafe ones
     only with --unsafe-fixes (they change meaning or need a human's eye)."""
 
+    __slots__ = ()
+    _fields = ("edits", "safe", "description")
     edits: tuple[Edit, ...]
-    safe: bool = True
-    description: str = ""
+    safe: bool
+    description: str
+
+    def __new__(cls, edits: tuple[Edit, ...], safe: bool = True, description: str = "") -> "Fix":
+        return tuple.__new__(cls, (edits, safe, description))
 
     def to_dict(self) -> dict:
         return {

@@ -3,19 +3,16 @@
 A manager is built per run (never a module global); tests build one with
 ad-hoc plugin objects and no entry-point loading."""
 
-# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
-# every string annotation when its class is made (tests/test_startup.py).
-
 import os
 import sys
 from collections.abc import Callable, Iterable
 from types import FunctionType, MethodType, ModuleType
-from typing import Any, NamedTuple
+from typing import Any
 
 import pluggy
 
 from newslint import hookspecs
-from newslint.records import Record
+from newslint.records import Record, TupleRecord
 from newslint.rulepacks import PhraseRule, apply_spec, load_pack, make_pack_rule
 from newslint.rules import DOC_SECTIONS, Rule
 from newslint.yamlfile import DataError
@@ -77,15 +74,21 @@ def make_plugin_manager(
     return pm
 
 
-class EntryPoint(NamedTuple):
+class EntryPoint(TupleRecord):
     """One plugin of the `newslint` entry-point group."""
 
+    __slots__ = ()
+    _fields = ("name", "value", "distribution", "version", "shadowed")
     name: str
     value: str  # "module:attribute [extras]"
     distribution: str
     version: str
     #: An earlier directory on sys.path has a distribution of the same name.
-    shadowed: bool = False
+    shadowed: bool
+
+    def __new__(cls, name: str, value: str, distribution: str, version: str,
+                shadowed: bool = False) -> "EntryPoint":
+        return tuple.__new__(cls, (name, value, distribution, version, shadowed))
 
     def load(self) -> Any:
         """The plugin object, as importlib.metadata's EntryPoint.load finds it."""

@@ -46,13 +46,12 @@ else None), ``"unopened"`` (a closing mark with no opening mark) or
 an ambiguous mark or a straight single mark that might be an apostrophe;
 rules report only certain ones."""
 
-# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
-# every string annotation when its class is made (tests/test_startup.py).
-
 import re
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from newslint.records import TupleRecord
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -113,18 +112,28 @@ _CLOSE_AFTER_MARK = _CLOSE_AFTER_WS | _ALL_MARKS
 _OPEN, _CLOSE, _AMBIG = 1, 2, 3
 
 
-class Quotation(NamedTuple):
+class Quotation(TupleRecord):
     """A quotation in one paragraph. A quotation that runs over several
     paragraphs is one `Quotation` per paragraph, linked by the two flags."""
 
+    __slots__ = ()
+    _fields = ("start", "end", "open_mark", "close_mark", "level",
+               "continues_from_previous_paragraph", "continues_to_next_paragraph", "speech")
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark (or where the quotation stops if unclosed)
     open_mark: str
     close_mark: str | None
-    level: int = 0  # nesting depth: 0 outermost
-    continues_from_previous_paragraph: bool = False
-    continues_to_next_paragraph: bool = False
-    speech: bool = True  # a direct quotation (see `is_speech`), not a term or scare quote
+    level: int  # nesting depth: 0 outermost
+    continues_from_previous_paragraph: bool
+    continues_to_next_paragraph: bool
+    speech: bool  # a direct quotation (see `is_speech`), not a term or scare quote
+
+    def __new__(cls, start: int, end: int, open_mark: str, close_mark: str | None,
+                level: int = 0, continues_from_previous_paragraph: bool = False,
+                continues_to_next_paragraph: bool = False, speech: bool = True) -> "Quotation":
+        return tuple.__new__(cls, (start, end, open_mark, close_mark, level,
+                                   continues_from_previous_paragraph,
+                                   continues_to_next_paragraph, speech))
 
     @property
     def content_start(self) -> int:
@@ -139,28 +148,39 @@ class Quotation(NamedTuple):
         return self.open_mark in DOUBLE_MARKS
 
 
-class UnmatchedMark(NamedTuple):
+class UnmatchedMark(TupleRecord):
     """A mark the parser could not pair."""
 
+    __slots__ = ()
+    _fields = ("offset", "mark", "reason", "partner", "certain", "detail")
     offset: int
     mark: str
     reason: str  # "unclosed", "unopened" or "mismatched"
-    partner: int | None = None
-    certain: bool = True
+    partner: int | None
+    certain: bool
     #: for "unclosed": "next-opening" (another opening mark came first: `partner`),
     #: "outer-closed" (the quotation around it closed first), "paragraph-end"
     #: (the paragraph ended and the next one does not continue it), "block-end"
     #: (a heading, list item, table cell or the last paragraph ended).
-    detail: str = ""
+    detail: str
+
+    def __new__(cls, offset: int, mark: str, reason: str, partner: int | None = None,
+                certain: bool = True, detail: str = "") -> "UnmatchedMark":
+        return tuple.__new__(cls, (offset, mark, reason, partner, certain, detail))
 
 
-class Mark(NamedTuple):
+class Mark(TupleRecord):
     """A character read as a quotation mark (apostrophes and primes are not)."""
 
+    __slots__ = ()
+    _fields = ("offset", "mark", "role", "ambiguous")
     offset: int
     mark: str
     role: str  # "open" or "close"
-    ambiguous: bool = False  # role decided by pairing, not by the mark's context
+    ambiguous: bool  # role decided by pairing, not by the mark's context
+
+    def __new__(cls, offset: int, mark: str, role: str, ambiguous: bool = False) -> "Mark":
+        return tuple.__new__(cls, (offset, mark, role, ambiguous))
 
     @property
     def double(self) -> bool:
@@ -285,7 +305,7 @@ def _pair_ok(o: str, c: str) -> bool:
 
 
 _NO_CARRY: frozenset[int] = frozenset()
-_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
+_new = tuple.__new__  # builds a record without its Python-level __new__
 _start = itemgetter(0)
 
 

@@ -3,14 +3,12 @@
 Rules are named by code (NL202), name (loaded-language), a code prefix that
 selects a family (NL2) or ALL, wherever they are named."""
 
-# Annotations here are evaluated, not postponed: typing.NamedTuple compiles
-# every string annotation when its class is made (tests/test_startup.py).
-
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from newslint.config import Overrides
 from newslint.finding import Severity
+from newslint.records import TupleRecord
 from newslint.rules import Rule
 
 
@@ -34,12 +32,18 @@ def unknown_selectors(selectors: Iterable[str], rules: Mapping[str, Rule]) -> li
     return [s for s in selectors if not any(selector_matches(s, r) for r in rules.values())]
 
 
-class Settings(NamedTuple):
+class Settings(TupleRecord):
     """What applies to one file: the rules to run, severity and options by code."""
 
+    __slots__ = ()
+    _fields = ("rules", "severity", "options")
     rules: tuple[Rule, ...]
     severity: Mapping[str, Severity]
     options: Mapping[str, Mapping[str, Any]]
+
+    def __new__(cls, rules: tuple[Rule, ...], severity: Mapping[str, Severity],
+                options: Mapping[str, Mapping[str, Any]]) -> "Settings":
+        return tuple.__new__(cls, (rules, severity, options))
 
 
 def resolve(layers: Iterable[Overrides], rules: Mapping[str, Rule]) -> Settings:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import regex
 
@@ -29,6 +28,7 @@ from newslint.builtin import INVALID_CODE, OWN_CODES, UNUSED_CODE
 from newslint.document import Comment, Document
 from newslint.finding import Finding
 from newslint.patterns import compile_pattern
+from newslint.records import TupleRecord
 from newslint.rules import Rule
 
 _DIRECTIVE = compile_pattern(
@@ -63,14 +63,20 @@ class Directive:
         return out
 
 
-class Span(NamedTuple):
+class Span(TupleRecord):
     """Offsets [start, end) where `codes` (None: every rule) minus `excluded` are off."""
 
+    __slots__ = ()
+    _fields = ("start", "end", "codes", "excluded", "directive")
     start: int
     end: int
     codes: frozenset[str] | None
     excluded: frozenset[str]
     directive: Directive
+
+    def __new__(cls, start: int, end: int, codes: frozenset[str] | None,
+                excluded: frozenset[str], directive: Directive) -> Span:
+        return tuple.__new__(cls, (start, end, codes, excluded, directive))
 
     def covers(self, finding: Finding) -> bool:
         if not (self.start <= finding.start < self.end):

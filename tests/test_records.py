@@ -67,3 +67,59 @@ def test_a_finding_pickles_as_its_arguments_in_order():
     finding = _finding(suggestions=("criticised",))
     rebuilt = pickle.loads(pickle.dumps([finding, finding]))
     assert rebuilt == [finding, finding] and rebuilt[1].context == finding.context
+
+
+def _tuple_record_classes():
+    # (imported for their classes: every module that defines one)
+    import newslint.config
+    import newslint.document
+    import newslint.finding
+    import newslint.manager
+    import newslint.markup.markdown
+    import newslint.quotations
+    import newslint.selection
+    import newslint.suppression  # noqa: F401
+    from newslint.records import TupleRecord
+
+    found, todo = [], list(TupleRecord.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo += cls.__subclasses__()
+    return sorted(found, key=lambda cls: cls.__qualname__)
+
+
+@pytest.mark.parametrize("cls", _tuple_record_classes(), ids=lambda cls: cls.__name__)
+def test_tuple_records_behave_as_named_tuples(cls):
+    import collections
+    import inspect
+
+    # The named tuple the class stands for: same fields, same defaults.
+    parameters = list(inspect.signature(cls.__new__).parameters.values())[1:]
+    assert [p.name for p in parameters] == list(cls._fields)
+    defaults = [p.default for p in parameters if p.default is not inspect.Parameter.empty]
+    twin = collections.namedtuple(cls.__name__, cls._fields, defaults=defaults)
+
+    values = [f"value {i}" for i in range(len(cls._fields))]
+    record, named = cls(*values), twin(*values)
+    assert record == named == tuple(values) and hash(record) == hash(named)
+    assert repr(record) == repr(named)
+    assert [getattr(record, f) for f in cls._fields] == values
+    assert record._asdict() == named._asdict()
+    first = cls._fields[0]
+    assert record._replace(**{first: "new"}) == named._replace(**{first: "new"})
+    assert type(record._replace(**{first: "new"})) is cls
+    with pytest.raises(ValueError):
+        record._replace(no_such_field=1)
+    assert cls(**dict(zip(cls._fields, values, strict=True))) == record
+    assert cls._make(iter(values)) == record and type(cls._make(values)) is cls
+    with pytest.raises(TypeError):
+        cls._make(values[:-1])
+    required = len(parameters) - len(defaults)
+    assert cls(*values[:required]) == twin(*values[:required])  # the defaults
+    copy = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy == record and type(copy) is cls
+    with pytest.raises(AttributeError):
+        setattr(record, first, "changed")
+    with pytest.raises(AttributeError):
+        record.extra = 1  # no __dict__: as small as a tuple

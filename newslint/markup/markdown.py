@@ -12,13 +12,13 @@ and markdown-it is not even imported."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import regex
 
 from newslint.document import Block, Comment, Link, Markup
 from newslint.markup.mask import ProseMask, blank
 from newslint.patterns import compile_pattern
+from newslint.records import TupleRecord
 
 _FRONT_MATTER = compile_pattern(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)(?:\r?\n)?^(?P=fence)[ \t]*\r?$|\A---[ \t]*\r?\n(?P<body2>.*?)\r?\n^\.\.\.[ \t]*\r?$",
@@ -107,13 +107,18 @@ _BULLET = compile_pattern(r" ?[-*+] {1,4}(?=\S)")
 _ATX_HEADING = compile_pattern(r"(#{1,6}) (.*)")
 
 
-class _Token(NamedTuple):
+class _Token(TupleRecord):
+    __slots__ = ()
+    _fields = ("type", "map", "content")
     type: str
     map: list[int] | None
-    content: str = ""
+    content: str
+
+    def __new__(cls, type: str, map: list[int] | None, content: str = "") -> _Token:  # noqa: A002
+        return tuple.__new__(cls, (type, map, content))
 
 
-_new = tuple.__new__  # a named tuple without its Python-level __new__
+_new = tuple.__new__  # a tuple record without its Python-level __new__
 
 
 def _simple_blocks(source: str) -> list[_Token] | None:
