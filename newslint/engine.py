@@ -318,13 +318,16 @@ class Linter:
                 yield self._lint_file(path, keyed)
             return
         from newslint import forking
+        from newslint.patterns import compile_lazy_patterns
 
-        # Compile every rule's patterns once, here, so the forked workers share
-        # them; the list item makes a markup reader load its full parser too.
+        # Compile every rule's patterns, and the modules' lazy ones, once, here,
+        # so the forked workers share them; the list item makes a markup
+        # reader load its full parser too.
         self.lint_text("Warm up.\n\n- A list item.\n", paths[0])
         for registry in self._registries.values():
             for rule in registry.rules.values():
                 rule.prepare()
+        compile_lazy_patterns()
         for results in forking.map_forked(
             lambda chunk: [self._lint_file(path, keyed) for path in chunk],
             forking.guided_chunks(paths, jobs), jobs,

@@ -24,7 +24,16 @@ from operator import attrgetter
 
 import regex
 
-from newslint import Document, PhraseRule, Rule, Severity, builtin_pack, compile_pattern, hookimpl
+from newslint import (
+    Document,
+    PhraseRule,
+    Rule,
+    Severity,
+    builtin_pack,
+    compile_pattern,
+    hookimpl,
+    lazy_pattern,
+)
 
 #: Seconds the speech-act pattern may run over one paragraph.
 PATTERN_TIMEOUT = 2.0
@@ -40,18 +49,18 @@ def _token_source(letter: str) -> str:
     return rf"{_Q}+|\d+(?::\d+)+|[@#]?{letter}+(?:[-'’.&]{letter}+)*|[,:;—–]|-{{2,}}"
 
 
-_TOKEN = compile_pattern(_token_source(r"[\p{L}\p{N}_]"))
+_TOKEN = lazy_pattern(_token_source(r"[\p{L}\p{N}_]"))
 # The same tokens for `re`, several times faster on short texts, on text of ASCII
 # and _Q alone (where \p{L}, \p{N} and \d read ASCII letters and digits only).
 # (Not possessive, though each alternative ends at its longest: Python 3.10's
 # `re` has no possessive repeats.)
 _PLAIN_TOKEN = re.compile(_token_source("[0-9A-Za-z_]"))
 _NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_Q}]")
-_WORD = compile_pattern(r"\w+(?:['’]\w+)*")
+_WORD = lazy_pattern(r"\w+(?:['’]\w+)*")
 # The same pattern for `re`, several times faster on short texts: on ASCII text
 # the two engines read \w alike.
 _ASCII_WORD = re.compile(_WORD.pattern)
-_WORD_RUN = compile_pattern(r"\w+", regex.V1)
+_WORD_RUN = lazy_pattern(r"\w+", regex.V1)
 # ASCII bytes to themselves in lower case when they are word characters (\w),
 # to a space when not.
 _ASCII_RUNS = bytes(
@@ -61,11 +70,11 @@ _ASCII_RUNS = bytes(
 # A character for which str.isalnum() is true (re's \w is isalnum() or "_").
 _ALNUM = re.compile(r"[^\W_]")
 # A sentence boundary inside quoted text: end punctuation followed by more words.
-_INNER_END = compile_pattern(r"(?:[.!?…]|\.{3})[\"'”’)\]]*\s+[\"'“‘(\[]*\w")
+_INNER_END = lazy_pattern(r"(?:[.!?…]|\.{3})[\"'”’)\]]*\s+[\"'“‘(\[]*\w")
 # “…” — Name / “…” – @handle: the epigraph and social-media form.
-_DASH_SPEAKER = compile_pattern(r"\s*(?:—|–|--|-)\s*(?:[@#]\w|\p{Lu})")
+_DASH_SPEAKER = lazy_pattern(r"\s*(?:—|–|--|-)\s*(?:[@#]\w|\p{Lu})")
 # Name: “…” (newsletter and headline style: the colon stands for “said”).
-_NAME_COLON = compile_pattern(
+_NAME_COLON = lazy_pattern(
     r"(?:^|[\s(—–-])(?:[@#]?\p{Lu}[\p{L}'’.-]*\s+){0,3}[@#]?\p{Lu}[\p{L}'’.-]*"
     r"(?:\s*\([^()]{1,30}\))?\s*:\s*$"
 )
@@ -108,7 +117,7 @@ _SMALL_WORDS = frozenset(
 )
 # Words as words, labels and translations: the words “attack” and “Libya”,
 # click “sign up”, Latin for “…”.
-_MENTION = compile_pattern(
+_MENTION = lazy_pattern(
     r"(?:\b(?:words?|terms?|phrases?)\s+(?:such\s+as|like|including)\b[^.;:!?]{0,80}"
     r"|\bclick(?:s|ed|ing)?(?:\s+on)?(?:\s+the)?"
     r"|\b(?:Latin|Greek|French|Spanish|German|Russian|Arabic|Hebrew|Chinese|Italian|"
@@ -116,13 +125,13 @@ _MENTION = compile_pattern(
     regex.IGNORECASE,
 )
 # Designations: “listed as”, “designated the groups as”, “classified as”.
-_DESIGNATION = compile_pattern(
+_DESIGNATION = lazy_pattern(
     r"\b(?:designat|classif|list|label|brand|describ|refer|characteri[sz]|term|nam|"
     r"known|billed|marketed|styled)\w*\b[^.;:!?]{0,50}\bas(?:\s+(?:a|an|the))?\s*$",
     regex.IGNORECASE,
 )
 # A quotation introduced as a name: called “…”, the slogan “…”, a report titled “…”.
-_NAMING = compile_pattern(
+_NAMING = lazy_pattern(
     r"(?:(?:call|calls|calling|called|dub|dubs|dubbed|term|terms|termed)\s+(?:it|this|that|them|him|her|these|those)"
     r"(?:\s+(?:the|a|an))?|called|dubbed|termed|named|labell?ed|titled|entitled|headlined|known\s+as|"
     r"so-called|the\s+(?:word|term|phrase|slogan|label|nickname|title|hashtag|line|passage|"

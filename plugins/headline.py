@@ -4,12 +4,12 @@ followed by a blank line)."""
 
 from __future__ import annotations
 
-from newslint import Document, PhraseRule, Rule, Severity, builtin_pack, compile_pattern, hookimpl
+from newslint import Document, PhraseRule, Rule, Severity, builtin_pack, hookimpl, lazy_pattern
 
 # A run of capitals, at least 4 letters, that is a word of its own.
-_SHOUT = compile_pattern(r"(?<![\p{L}\p{N}'’.-])\p{Lu}{4,}(?![\p{L}\p{N}'’-])")
+_SHOUT = lazy_pattern(r"(?<![\p{L}\p{N}'’.-])\p{Lu}{4,}(?![\p{L}\p{N}'’-])")
 # Sensational punctuation: ?! !? !! and longer runs of ! or ?.
-_SENSATIONAL = compile_pattern(r"[!?]*(?:\?!|!\?|!!|\?\?)[!?]*")
+_SENSATIONAL = lazy_pattern(r"[!?]*(?:\?!|!\?|!!|\?\?)[!?]*")
 
 
 class ShoutingCapitals(Rule):

@@ -12,25 +12,25 @@ from __future__ import annotations
 
 import regex
 
-from newslint import Document, Entry, PhraseRule, Severity, builtin_pack, compile_pattern, hookimpl
+from newslint import Document, Entry, PhraseRule, Severity, builtin_pack, hookimpl, lazy_pattern
 
 # -- shared context helpers ---------------------------------------------------
 
 _OPEN_MARKS = "\"“‘'«„"
 _CLOSE_MARKS = "\"”’'»"
-_WORD = compile_pattern(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_WORD = lazy_pattern(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
 # The context tests run once per match: their patterns are compiled here,
 # not looked up in `regex`'s cache at every call.
-_LOWER_AFTER_HYPHEN = compile_pattern(r"-\p{Ll}")
-_POSSESSIVE_S = compile_pattern(r"['’]s\b")
-_CLOSED_SOON = compile_pattern(r"^(?:\s*[\p{L}'’-]+){0,4}[,.!?]?[\"”’»]")
-_STOP = compile_pattern(r"[.!?;:]")
-_IN_OR_OF_NAME = compile_pattern(r"\s+(?:in|of)\s+\p{Lu}")
-_THREE_WORDS = compile_pattern(r"\s+([\p{L}'’-]+)(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?")
-_LAST_WORD = compile_pattern(r"([\p{L}'’.-]+)\s+$")
-_CAPITALISED_LAST_WORD = compile_pattern(r"\p{Lu}[\p{L}'’-]*\s+$")
-_CLOSE_QUOTE_LAST = compile_pattern(r"[,!?—–-]\s*[\"”’]\s+$")
-_THAT = compile_pattern(r"\s+that\b")
+_LOWER_AFTER_HYPHEN = lazy_pattern(r"-\p{Ll}")
+_POSSESSIVE_S = lazy_pattern(r"['’]s\b")
+_CLOSED_SOON = lazy_pattern(r"^(?:\s*[\p{L}'’-]+){0,4}[,.!?]?[\"”’»]")
+_STOP = lazy_pattern(r"[.!?;:]")
+_IN_OR_OF_NAME = lazy_pattern(r"\s+(?:in|of)\s+\p{Lu}")
+_THREE_WORDS = lazy_pattern(r"\s+([\p{L}'’-]+)(?:\s+([\p{L}'’-]+))?(?:\s+([\p{L}'’-]+))?")
+_LAST_WORD = lazy_pattern(r"([\p{L}'’.-]+)\s+$")
+_CAPITALISED_LAST_WORD = lazy_pattern(r"\p{Lu}[\p{L}'’-]*\s+$")
+_CLOSE_QUOTE_LAST = lazy_pattern(r"[,!?—–-]\s*[\"”’]\s+$")
+_THAT = lazy_pattern(r"\s+that\b")
 
 
 def _in_speakers_words(document: Document, start: int, end: int) -> bool:
@@ -126,7 +126,7 @@ def _inside_a_compound(document: Document, start: int, end: int) -> bool:
 # Indirect speech: `he said he was brutally interrogated`, `according to the
 # lawyer, it was a laughable suggestion`. Narrow on purpose: a writer's own
 # verdict after an unrelated `said` earlier in the sentence stays flagged.
-_INDIRECT = compile_pattern(
+_INDIRECT = lazy_pattern(
     r"\b(?:(?:said|says|told\s+[\p{L}.]+(?:\s+[\p{L}.]+)?|argued|argues|believes|claimed|claims|insisted|insists)"
     r"\s+(?:that\s+)?(?:he|she|they|it|we|I|this|the\s+\w+)\s+(?:was|were|is|are|had|has|would|will|could)\b"
     r"|according\s+to\b)",
@@ -610,17 +610,17 @@ _NOUN_MARKERS = frozenset(
 _TIME = r"(?:\s+(?:on|last|this|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|week|month|year|night|morning|afternoon|evening))*"
 # A closing quotation mark, then at most six words (the speaker), then the verb:
 # `…,” the minister admitted` / `…," admitted Smith`.
-_AFTER_QUOTE = compile_pattern(r"[,!?—–-]\s*[\"”’]\s+(?:[\p{L}\p{N}.'’-]+\s+){0,4}$")
+_AFTER_QUOTE = lazy_pattern(r"[,!?—–-]\s*[\"”’]\s+(?:[\p{L}\p{N}.'’-]+\s+){0,4}$")
 # The verb introduces a quotation: `he insisted: “…”`, `she claimed, "…`.
-_BEFORE_QUOTE = compile_pattern(r"^\s*[:,]?\s*[\"“‘]")
+_BEFORE_QUOTE = lazy_pattern(r"^\s*[:,]?\s*[\"“‘]")
 # A comma-spliced report ending the sentence: `Prices will fall, the minister insisted.`
-_SENTENCE_FINAL = compile_pattern(r"^" + _TIME + r"\s*[.!?]")
-_COMMA_SPEAKER = compile_pattern(r",\s+(?:[\p{L}\p{N}.'’-]+\s+){1,6}$")
-_TIME_THEN_STOP = compile_pattern(_TIME + r"\s*(?:[,.;:!?—–)]|$)")
-_TIME_THEN_THAT = compile_pattern(_TIME + r"\s+that\b")
+_SENTENCE_FINAL = lazy_pattern(r"^" + _TIME + r"\s*[.!?]")
+_COMMA_SPEAKER = lazy_pattern(r",\s+(?:[\p{L}\p{N}.'’-]+\s+){1,6}$")
+_TIME_THEN_STOP = lazy_pattern(_TIME + r"\s*(?:[,.;:!?—–)]|$)")
+_TIME_THEN_THAT = lazy_pattern(_TIME + r"\s+that\b")
 
 
-_WRONGDOING = compile_pattern(
+_WRONGDOING = lazy_pattern(
     r"\b(?:false|falsely|fraud\w*|illegal\w*|unlawful\w*|guilty|lied|lying|breach\w*|"
     r"mislead\w*|misled|wrongdoing|wrongly|cheat\w*|brib\w*|stole|stolen|theft|"
     r"doping|manslaughter|murder\w*|assault\w*|charges?|counts?)\b",

@@ -13,13 +13,21 @@ from functools import cached_property
 
 import regex
 
-from newslint import Document, PhraseRule, Severity, builtin_pack, compile_pattern, hookimpl
+from newslint import (
+    Document,
+    PhraseRule,
+    Severity,
+    builtin_pack,
+    compile_pattern,
+    hookimpl,
+    lazy_pattern,
+)
 
 _F = regex.V1 | regex.IGNORECASE
 
 # Verbs of speech: a sentence that reports what a named person said carries
 # that person's sourcing, not the writer's ("Smith said polls show her ahead").
-_SPEECH = compile_pattern(
+_SPEECH = lazy_pattern(
     r"(?<!\w)(?:said|says|say|told|tells|argued|argues|claimed|claims|insisted|insists|"
     r"noted|notes|added|adds|wrote|writes|tweeted|tweets|posted|cited|cites|citing|"
     r"pointed\s+to|points\s+to|according\s+to|asked|explained|explains|stated|stresses|"
@@ -29,21 +37,21 @@ _SPEECH = compile_pattern(
     _F,
 )
 # "..., Smith said." / "..., she said." after the match.
-_TRAILING_ATTRIBUTION = compile_pattern(
+_TRAILING_ATTRIBUTION = lazy_pattern(
     r"[,”\"]\s*(?P<who>[^,.;:!?]{0,50}?\s)?(?:said|says|told|added|argued|wrote|according\s+to|"
     r"insisted|noted|claimed|tweeted)(?!\w)",
     _F,
 )
-_PRONOUN = compile_pattern(r"(?<!\w)(?:he|she|they|i|we|you)(?!\w)", _F)
+_PRONOUN = lazy_pattern(r"(?<!\w)(?:he|she|they|i|we|you)(?!\w)", _F)
 
 
 # Patterns of the context tests, compiled once.
-_LAST_WORDS = compile_pattern(r"((?:[\p{L}\p{N}’'.-]+,?\s+){1,4})$")
-_ACCORDING_TO = compile_pattern(r"according\s+to\s+", _F)
-_MEMBERS = compile_pattern(r"(?<!\w)(?:who|such\s+as|including|like|led\s+by)(?!\w)", _F)
-_WORD_BEFORE = compile_pattern(r"([\p{L}’'.-]+)\s+$")
-_OF_AMONG = compile_pattern(r"\s*(?:of|among)\s", _F)
-_ONE_OF = compile_pattern(r"(?:a|an|one|another)\s", _F)
+_LAST_WORDS = lazy_pattern(r"((?:[\p{L}\p{N}’'.-]+,?\s+){1,4})$")
+_ACCORDING_TO = lazy_pattern(r"according\s+to\s+", _F)
+_MEMBERS = lazy_pattern(r"(?<!\w)(?:who|such\s+as|including|like|led\s+by)(?!\w)", _F)
+_WORD_BEFORE = lazy_pattern(r"([\p{L}’'.-]+)\s+$")
+_OF_AMONG = lazy_pattern(r"\s*(?:of|among)\s", _F)
+_ONE_OF = lazy_pattern(r"(?:a|an|one|another)\s", _F)
 
 
 def _speaker_before(text: str, starts_sentence: bool) -> bool:
@@ -59,7 +67,7 @@ def _speaker_before(text: str, starts_sentence: bool) -> bool:
     return _names_someone(" ".join(last[-3:]), starts_sentence and len(last) <= 3)
 # Verbs that name a report's producer as their subject ("the GAO released a
 # report that found"), or a speaker who cites it.
-_PRODUCING = compile_pattern(
+_PRODUCING = lazy_pattern(
     r"(?<!\w)(?:released|releases|release|published|publishes|issued|issues|conducted|"
     r"conducts|commissioned|commissions|compiled|prepared|produced|unveiled|presented|"
     r"put\s+out|submitted|filed|wrote|authored|ordered|obtained|cited|cites|citing|"
@@ -67,7 +75,7 @@ _PRODUCING = compile_pattern(
     _F,
 )
 # A described anonymous source: the reason for anonymity or what the source knows.
-_DESCRIBED = compile_pattern(
+_DESCRIBED = lazy_pattern(
     r"(?<!\w)(?:condition\s+of\s+anonymity|speaking\s+anonymously|spoke\s+anonymously|"
     r"not\s+authori[sz]ed|declined\s+to\s+be\s+(?:named|identified)|asked\s+not\s+to\s+be\s+"
     r"(?:named|identified)|requested\s+anonymity|in\s+exchange\s+for\s+anonymity|"
@@ -77,19 +85,19 @@ _DESCRIBED = compile_pattern(
 )
 # Where the stretch after "according to a report" stops: at a clause boundary,
 # but not at ", including one from ...", ", published by ...".
-_TAIL_STOP = compile_pattern(
+_TAIL_STOP = lazy_pattern(
     r"[;:.!?]|(?<!\w)(?:that|which|who|whose)(?!\w)|,(?!\s*(?:including|such\s+as|among|from|by|in|conducted|published|released|"
     r"commissioned|issued|prepared|carried)(?!\w))",
     _F,
 )
 # What may open a NL101 match before the report itself.
-_LEAD = compile_pattern(
+_LEAD = lazy_pattern(
     r"(?:according\s+to|amid|despite|following|after|given|there\s+(?:have|had)\s+been|"
     r"there\s+(?:are|were))\s+",
     _F,
 )
 # A sentence that opens with a named body and what it said or found.
-_NEXT_PRODUCER = compile_pattern(
+_NEXT_PRODUCER = lazy_pattern(
     r"\s*(?:The\s+)?(?:(?:\p{Lu}[\p{L}\p{N}’'&.-]*|of|for|and|the|on|in)\s+){1,9}?"
     r"(?:said|says|found|finds|published|publishes|released|releases|reported|reports|"
     r"surveyed|polled|interviewed|questioned|studied|carried\s+out|conducted|commissioned)(?!\w)",
@@ -117,19 +125,19 @@ _COMMON_OPENERS = frozenset(
     diplomats operatives associates confidants opinion all virtually nearly almost few
     lots""".split()
 )
-_WORD = compile_pattern(r"[\p{L}\p{N}][\p{L}\p{N}’'/&.-]*")
+_WORD = lazy_pattern(r"[\p{L}\p{N}][\p{L}\p{N}’'/&.-]*")
 _DAYS_MONTHS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
     r"Jul|Aug|Sept?|Oct|Nov|Dec)(?!\w)"
 )
-_NAMED_AFTER = compile_pattern(
+_NAMED_AFTER = lazy_pattern(
     r"(?<!\w)(?:by|from|for)(?!\w)|(?<!\w)(?:of|in|at|on|with)\s+(?:the\s+)?(?!" + _DAYS_MONTHS
     + r")\p{Lu}|\p{Lu}\p{L}*['’]s(?!\w)",
     regex.V1,
 )
 # A named actor reacting to a report: the report is the topic, not the source.
-_REACTING = compile_pattern(
+_REACTING = lazy_pattern(
     r"(?<!\w)(?:called|dismissed|denied|denies|rejected|disputed|criticized|criticised|"
     r"responded\s+to|denounced|attacked|questioned|defended|welcomed|praised|slammed)(?!\w)",
     _F,
@@ -150,17 +158,17 @@ _KIND_PATTERNS = {
 }
 # A report named with its producer ("A survey of 280 firms by Data Services",
 # "The study, undertaken by the Commission").
-_KIND_BY_NAME = compile_pattern(
+_KIND_BY_NAME = lazy_pattern(
     r"(?i:" + "|".join(sorted({w for ws in _KIND_WORDS.values() for w in ws.split()}))
     + r")(?!\w)[^.;:!?]{0,60}?(?<!\w)(?i:by|from|for)\s+(?:the\s+)?\p{Lu}",
     regex.V1,
 )
-_RESEARCHED = compile_pattern(
+_RESEARCHED = lazy_pattern(
     r"(?<!\w)(?:surveyed|polled|interviewed|studied|investigated|analy[sz]ed|examined|"
     r"reviewed|audited|found|concluded|reported)(?!\w)",
     _F,
 )
-_ANY_REPORT = compile_pattern(
+_ANY_REPORT = lazy_pattern(
     r"(?<!\w)(?:report|reports|study|studies|poll|polls|survey|surveys|analysis|analyses|"
     r"investigation|investigations|memo|memos|memorandum|document|documents|records|"
     r"emails|e-mails|dossier|research|findings|audit|inquiry|review)(?!\w)",
@@ -207,9 +215,9 @@ def _names_someone(text: str, text_starts_sentence: bool = False) -> bool:
     return False
 
 
-_REGEX_WORD = compile_pattern(r"\w", _F)
+_REGEX_WORD = lazy_pattern(r"\w", _F)
 # \\w as the rule packs' patterns read it (PhraseRule compiles them V0).
-_RULE_WORD = compile_pattern(r"\w", regex.V0 | regex.IGNORECASE)
+_RULE_WORD = lazy_pattern(r"\w", regex.V0 | regex.IGNORECASE)
 _RE_WORD = re.compile(r"\w")
 _LEADING_WORD = re.compile(r"\w+")
 
@@ -609,22 +617,22 @@ class UnsourcedReport(_SourcingRule):
         return f"Which {noun}? Name who produced it, or link it."
 
 
-_BY_VAGUE = compile_pattern(
+_BY_VAGUE = lazy_pattern(
     r"\sby\s+(?:some|many|others|critics|experts|observers|analysts|insiders)$", _F
 )
-_RESPONDENTS = compile_pattern(
+_RESPONDENTS = lazy_pattern(
     r"(?<!\w)(?:survey|surveys|surveyed|poll|polled|questioned|interviewed|respondents|"
     r"found|asked)(?!\w)",
     _F,
 )
-_ASKED = compile_pattern(
+_ASKED = lazy_pattern(
     r"(?<!\w)(?:surveyed|polled|questioned|interviewed|respondents|asked|survey\s+of)(?!\w)", _F
 )
 _BARE_QUANTIFIERS = frozenset("some many most others several numerous people folks".split())
 _ANAPHORA_BEFORE = frozenset(
     "the these those its their of among such other his her our my your".split()
 )
-_VAGUE_VERB_START = compile_pattern(
+_VAGUE_VERB_START = lazy_pattern(
     r"\s+(?:(?:have|has|had|are|were|is|would|could|might|may|will|also|long|often|privately|publicly|now|still|"
     r"increasingly|widely|frequently|even|already)\s+){0,3}\w+(?:\s+out)?$",
     _F,
@@ -827,30 +835,30 @@ class VagueSource(_SourcingRule):
         return f"Which {noun}? Name them, or describe them and say why they cannot be named."
 
 
-_AGENT_AFTER = compile_pattern(
+_AGENT_AFTER = lazy_pattern(
     r"\s+(?:[\w’'-]+\s+){0,3}?by\s+(?!(?:some|many|others|critics|experts|observers|analysts|"
     r"insiders)(?!\w))",
     _F,
 )
-_NOT_ATTRIBUTION_AFTER = compile_pattern(
+_NOT_ATTRIBUTION_AFTER = lazy_pattern(
     r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|\p{Lu})|as\b|"
     r"in\b(?!\s+(?:\d|" + _DAYS_MONTHS + r"|last|recent|early|late|the\s+past))|at\b|during\b|"
     r"through\b|via\b|(?:[\w’'-]+\s+){0,3}?(?:on|in|by|from)\s+(?:the\s+)?\p{Lu})",
     regex.V1,
 )
-_REPORT_NAMED = compile_pattern(
+_REPORT_NAMED = lazy_pattern(
     r"(?<!\w)(?:according\s+to|reported\s+by|reports?\s+(?:by|in|from)|told|citing|report(?:ed)?\s+in)"
     r"\s+(?:the\s+)?\p{Lu}|\p{Lu}[\p{L}.’'&-]*(?:\s+\p{Lu}[\p{L}.’'&-]*)*\s+(?:reported|reports)(?!\w)",
     regex.V1,
 )
 # A named source elsewhere in the sentence ("In a report by Transparency International,
 # graft was said to be pervasive").
-_SOURCE_IN_SENTENCE = compile_pattern(
+_SOURCE_IN_SENTENCE = lazy_pattern(
     r"(?i:according\s+to)|(?:report|survey|study|poll|statement|document|memo|review|audit|"
     r"inquiry|investigation)s?\s+(?:[\w’'-]+\s+){0,2}?by\s+(?:the\s+)?\p{Lu}",
     regex.V1,
 )
-_PARTICIPLE = compile_pattern(
+_PARTICIPLE = lazy_pattern(
     r"(believed|thought|understood|reported|rumou?red|claimed|alleged|said|suggested|revealed|"
     r"feared|assumed|speculated|reputed|expected|seen|regarded|considered|viewed|tipped|"
     r"perceived)",

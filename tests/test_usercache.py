@@ -281,3 +281,46 @@ def test_files_unused_for_a_month_are_removed_when_the_folder_is_written(tmp_pat
     _age(folder / ".pruned", 2)
     usercache.write(folder / "newest.pickle", 4)
     assert not recent.exists() and usercache.read(folder / "new.pickle") == 2
+
+
+def test_a_lazy_pattern_compiles_when_first_used(cache_home):
+    pattern = patterns.lazy_pattern(r"\bcritics\s+\L<verbs>", regex.IGNORECASE, verbs=["say", "said"])
+    assert "compiled" not in pattern.__dict__  # nothing compiled, nothing read
+    assert pattern.search("Some CRITICS said so").span() == (5, 17)
+    assert pattern.compiled is patterns.compile_pattern(
+        r"\bcritics\s+\L<verbs>", regex.IGNORECASE, verbs=["say", "said"])
+    assert pattern.search.__self__ is pattern.compiled  # looked up once, then kept
+    assert [m.group() for m in pattern.finditer("critics say; critics said")] == [
+        "critics say", "critics said"]
+    assert pattern.pattern == r"\bcritics\s+\L<verbs>" and pattern.flags & regex.IGNORECASE
+    broken = patterns.lazy_pattern("(unclosed")
+    with pytest.raises(regex.error):  # (at first use, not when defined)
+        broken.search("text")
+    patterns._lazy.remove(broken)
+
+
+def test_a_lazy_pattern_puts_the_compiled_pattern_in_its_place(cache_home, tmp_path, monkeypatch):
+    # The module's own code then reaches the pattern itself, not the stand-in.
+    (tmp_path / "a_plugin_module.py").write_text(
+        "from newslint import lazy_pattern\n"
+        "WORD = ALSO = lazy_pattern(r'\\w+')\n"
+        "def first_word(text):\n"
+        "    return WORD.search(text).group()\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import a_plugin_module as module
+
+    stand_in = module.WORD
+    assert isinstance(stand_in, patterns.LazyPattern)
+    assert module.first_word("  critics say") == "critics"
+    assert isinstance(module.WORD, regex.Pattern) and module.ALSO is module.WORD
+    assert stand_in.search("one two").group() == "one"  # a kept reference still works
+    patterns._lazy.remove(stand_in)
+    del sys.modules["a_plugin_module"]
+
+
+def test_lazy_patterns_are_compiled_before_workers_fork(cache_home, monkeypatch):
+    pattern = patterns.lazy_pattern(r"\bsaid\b")
+    assert "compiled" not in pattern.__dict__
+    patterns.compile_lazy_patterns()
+    assert pattern.__dict__["compiled"].search("she said").span() == (4, 8)
+    patterns._lazy.remove(pattern)
