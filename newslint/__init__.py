@@ -8,7 +8,8 @@ The public API, for plugins and for programs that lint text:
 - `Document` (with `Block`, `Sentence`, `Link`, `Markup`): what rules read.
 - `lint_text`, `lint_paths`: lint from Python; `Config` configures them.
 - `compile_pattern`: `regex.compile`, with the compiled pattern kept between runs;
-  `lazy_pattern`: the same, compiled when first used (for a module's patterns).
+  `lazy_pattern`: the same, compiled when first used (for a module's patterns);
+  `word_trie`: words as one alternation factored by prefixes.
 - `builtin_pack`: the path of one of newslint's own rule packs.
 """
 
@@ -22,7 +23,7 @@ hookimpl = pluggy.HookimplMarker("newslint")
 
 from newslint.document import Block, Comment, Document, Link, Markup, Sentence  # noqa: E402
 from newslint.finding import Edit, Finding, Fix, Severity  # noqa: E402
-from newslint.patterns import compile_pattern, lazy_pattern  # noqa: E402
+from newslint.patterns import compile_pattern, lazy_pattern, word_trie  # noqa: E402
 from newslint.rulepacks import Entry, PhraseRule  # noqa: E402
 from newslint.rules import DOC_SECTIONS, Rule  # noqa: E402
 
@@ -57,6 +58,7 @@ __all__ = [
     "Comment",
     "compile_pattern",
     "lazy_pattern",
+    "word_trie",
     "Config",
     "DOC_SECTIONS",
     "Document",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 import regex
@@ -72,10 +73,97 @@ def compile_pattern(source: str, flags: int = 0, **named_lists: Any) -> regex.Pa
         if not isinstance(pattern, regex.Pattern):
             pattern = None
     if pattern is None:
-        pattern = regex.compile(source, flags, **named_lists)
+        written, lists = _written_out(source, flags, named_lists)
+        pattern = regex.compile(written, flags, **lists)
         _remember(digest, pattern)
     _compiled[key] = pattern
     return pattern
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """An alternation of `words` factored by common prefixes, as a trie of
+    them reads: “s(?:aid|ay(?:ing|s)?)”. Tried at a place, it prefers the
+    longest word there and falls back to shorter ones, as a named list does."""
+    return _factored(sorted({w for w in words if w}), 0)
+
+
+def _factored(words: list[str], depth: int) -> str:
+    """`word_trie` of `words` (sorted, distinct, sharing their first `depth`
+    characters) from character `depth` on. Sorted, the words that share a
+    prefix are neighbours, and a word that ends inside its group comes first."""
+    if not words:
+        return ""
+    first, last = words[0], words[-1]
+    # The prefix all of them share: that of the first and the last.
+    end = depth
+    while end < len(first) and first[end] == last[end]:
+        end += 1
+    head = _escaped(first[depth:end])
+    ends_here = len(first) == end  # (then it is the only word, or a prefix of the rest)
+    rest = words[1:] if ends_here else words
+    if not rest:
+        return head
+    alternatives = []
+    at = 0
+    while at < len(rest):
+        ch = rest[at][end]
+        after = at + 1
+        while after < len(rest) and rest[after][end] == ch:
+            after += 1
+        alternatives.append(_escaped(ch) + _factored(rest[at:after], end + 1))
+        at = after
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return head + (f"(?:{body})?" if ends_here else body)
+
+
+def _escaped(text: str) -> str:
+    # (a letter is its own escape; regex.escape per letter was slow)
+    if text.isalnum():
+        return text
+    return "".join(ch if ch.isalnum() else regex.escape(ch) for ch in text)
+
+
+#: What a word list and its alternation might read differently under: a
+#: version or full-case-folding flag (folding), the reverse flag, a fuzzy
+#: constraint. Lists are then left to regex.
+_NOT_WRITTEN_OUT = r"\(\?[a-zA-Z0-9-]*[fVr]|\{\s*[eids]\s*(?:[<=]|\})"
+#: A named list's place in a pattern (not an escaped backslash before an L).
+_LIST_REFERENCE = r"(?<!\\)((?:\\\\)*)\\L<(\w+)>"
+# (sources, compiled by regex's own cache when a pattern is first compiled:
+# compiling them at import would cost every start what a cache miss needs)
+
+
+def _written_out(source: str, flags: int,
+                 named_lists: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """`source`, with each named list of plain words (ASCII, lower case, none
+    empty) written out as a `word_trie`, and the named lists `regex.compile`
+    still needs for it: the same matches, tried several times faster than the
+    list, which regex looks up by folding and hashing every length a word
+    there could have. (In lower case, the words that share a prefix share it
+    with and without IGNORECASE, in a case-sensitive group or not, so the
+    alternation prefers the longest word there, as the list does.)"""
+    if flags & (regex.V1 | regex.FULLCASE | regex.REVERSE) or regex.search(_NOT_WRITTEN_OUT, source):
+        return source, named_lists
+    plain = {
+        name for name, items in named_lists.items()
+        if name not in _OPTIONS and isinstance(items, list) and items
+        and all(isinstance(item, str) and item and item.isascii() and item == item.lower()
+                for item in items)
+    }
+    if not plain:
+        return source, named_lists
+    tries: dict[str, str] = {}
+
+    def write_out(reference: Any) -> str:
+        name = reference.group(2)
+        if name not in plain:
+            return reference.group(0)
+        if name not in tries:
+            tries[name] = word_trie(named_lists[name])
+        return reference.group(1) + "(?:" + tries[name] + ")"
+
+    source = regex.sub(_LIST_REFERENCE, write_out, source)
+    return source, {k: v for k, v in named_lists.items() if k not in tries}
 
 
 class LazyPattern:
@@ -149,7 +237,7 @@ def _cache_file():
     from newslint.usercache import cache_file
 
     return cache_file(
-        "patterns", f"2|{sys.implementation.name}|{sys.version_info[:2]}|{regex.__version__}"
+        "patterns", f"3|{sys.implementation.name}|{sys.version_info[:2]}|{regex.__version__}"
     )
 
 

@@ -33,6 +33,7 @@ from newslint import (
     compile_pattern,
     hookimpl,
     lazy_pattern,
+    word_trie,
 )
 
 #: Seconds the speech-act pattern may run over one paragraph.
@@ -598,45 +599,8 @@ def _literal_words(literals: Iterable[str]) -> tuple[set[str], set[str]]:
 
 def _trie(words: Iterable[str]) -> str:
     """An alternation of `words`, case-folded, factored by common prefixes
-    (“s(?:aid|ay(?:ing|s)?)”): what a trie of the words gives, read off the
-    sorted words, where the words that share a prefix are neighbours and a
-    word that ends inside its group comes first."""
-    return _factored(sorted({w.casefold() for w in words if w}), 0)
-
-
-def _factored(words: list[str], depth: int) -> str:
-    """`_trie` of `words` (sorted, distinct, sharing their first `depth`
-    characters) from character `depth` on."""
-    if not words:
-        return ""
-    first, last = words[0], words[-1]
-    # The prefix all of them share: that of the first and the last.
-    end = depth
-    while end < len(first) and first[end] == last[end]:
-        end += 1
-    head = _escaped(first[depth:end])
-    ends_here = len(first) == end  # (then it is the only word, or a prefix of the rest)
-    rest = words[1:] if ends_here else words
-    if not rest:
-        return head
-    alternatives = []
-    at = 0
-    while at < len(rest):
-        ch = rest[at][end]
-        after = at + 1
-        while after < len(rest) and rest[after][end] == ch:
-            after += 1
-        alternatives.append(_escaped(ch) + _factored(rest[at:after], end + 1))
-        at = after
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return head + (f"(?:{body})?" if ends_here else body)
-
-
-def _escaped(text: str) -> str:
-    # (a letter is its own escape; regex.escape per letter was slow)
-    if text.isalnum():
-        return text
-    return "".join(ch if ch.isalnum() else regex.escape(ch) for ch in text)
+    (“s(?:aid|ay(?:ing|s)?)”)."""
+    return word_trie(w.casefold() for w in words)
 
 
 def _may_end_sentence(text: str) -> bool:

@@ -292,7 +292,7 @@ def test_a_lazy_pattern_compiles_when_first_used(cache_home):
     assert pattern.search.__self__ is pattern.compiled  # looked up once, then kept
     assert [m.group() for m in pattern.finditer("critics say; critics said")] == [
         "critics say", "critics said"]
-    assert pattern.pattern == r"\bcritics\s+\L<verbs>" and pattern.flags & regex.IGNORECASE
+    assert pattern.pattern.startswith(r"\bcritics\s+") and pattern.flags & regex.IGNORECASE
     broken = patterns.lazy_pattern("(unclosed")
     with pytest.raises(regex.error):  # (at first use, not when defined)
         broken.search("text")
