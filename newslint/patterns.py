@@ -125,8 +125,9 @@ def _escaped(text: str) -> str:
 
 #: What a word list and its alternation might read differently under: a
 #: version or full-case-folding flag (folding), the reverse flag, a fuzzy
-#: constraint. Lists are then left to regex.
-_NOT_WRITTEN_OUT = r"\(\?[a-zA-Z0-9-]*[fVr]|\{\s*[eids]\s*(?:[<=]|\})"
+#: constraint, a comment (which the alternation's ")" would end). Lists are
+#: then left to regex.
+_NOT_WRITTEN_OUT = r"\(\?[a-zA-Z0-9-]*[fVr]|\{\s*[eids]\s*(?:[<=]|\})|\(\?#"
 #: A named list's place in a pattern (not an escaped backslash before an L).
 _LIST_REFERENCE = r"(?<!\\)((?:\\\\)*)\\L<(\w+)>"
 # (sources, compiled by regex's own cache when a pattern is first compiled:
@@ -182,8 +183,8 @@ class LazyPattern:
 
     compiled: regex.Pattern  # (made on first use, by __getattr__)
 
-    def __init__(self, source: str, flags: int = 0, module: str | None = None,
-                 **named_lists: Any) -> None:
+    def __init__(self, source: str, flags: int, named_lists: dict[str, Any],
+                 module: str | None) -> None:
         self._arguments = (source, flags, named_lists)
         self._module = module
         _lazy.append(self)
@@ -222,7 +223,7 @@ def lazy_pattern(source: str, flags: int = 0, **named_lists: Any) -> LazyPattern
     """A pattern compiled when first used, for the patterns a module defines at
     its top (see `LazyPattern`): the calling module's names bound to it are
     then bound to the compiled pattern."""
-    return LazyPattern(source, flags, sys._getframe(1).f_globals.get("__name__"), **named_lists)
+    return LazyPattern(source, flags, named_lists, sys._getframe(1).f_globals.get("__name__"))
 
 
 def _digest(key: _Key) -> bytes:

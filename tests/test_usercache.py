@@ -324,3 +324,10 @@ def test_lazy_patterns_are_compiled_before_workers_fork(cache_home, monkeypatch)
     patterns.compile_lazy_patterns()
     assert pattern.__dict__["compiled"].search("she said").span() == (4, 8)
     patterns._lazy.remove(pattern)
+
+
+def test_a_lazy_pattern_takes_the_list_names_compile_pattern_takes(cache_home):
+    # (the calling module is found, not passed: a list may be called "module")
+    pattern = patterns.lazy_pattern(r"\L<module>\s+\L<words>", 0, module=["a"], words=["b"])
+    assert pattern.fullmatch("a b") is not None
+    patterns._lazy.remove(pattern)

@@ -46,6 +46,7 @@ def test_a_written_out_list_matches_as_the_named_list(words, text, source, flags
     (r"\L<w>", regex.V1 | regex.IGNORECASE, ["said"]),  # full case folding
     (r"(?r)\L<w>", 0, ["said"]),  # matched backwards
     (r"(?:\L<w>){e<=1}", 0, ["said"]),  # fuzzy
+    (r"(?#a comment)\L<w>", 0, ["said"]),  # (the alternation's ")" would end a comment)
 ])
 def test_lists_that_might_read_differently_are_left_to_regex(source, flags, words):
     assert "\\L<w>" in compile_pattern(source, flags, w=words).pattern
