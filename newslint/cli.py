@@ -168,7 +168,7 @@ def console() -> NoReturn:
     except BrokenPipeError:  # the reader went away: stop quietly, as main does
         code = EXIT_ERROR
     except OSError as exc:  # a full disk must not lose the report silently
-        code = _error(f"cannot write the output: {exc.strerror or exc}")
+        code = _cannot_write(exc)
     try:
         sys.stderr.flush()
     except OSError:
@@ -204,11 +204,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.errno not in _OUTPUT_ERRNOS:
             raise
         _discard_stdout()  # (what is still buffered would fail again at exit)
-        return _error(f"cannot write the output: {exc.strerror or exc}")
+        return _cannot_write(exc)
 
 
 def _discard_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _cannot_write(exc: OSError) -> int:
+    return _error(f"cannot write the output: {exc.strerror or exc}")
 
 
 def _lint(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

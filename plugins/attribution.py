@@ -57,10 +57,11 @@ _TOKEN = lazy_pattern(_token_source(r"[\p{L}\p{N}_]"))
 # `re` has no possessive repeats.)
 _PLAIN_TOKEN = re.compile(_token_source("[0-9A-Za-z_]"))
 _NOT_PLAIN = re.compile(f"[^\\x00-\\x7f{_Q}]")
-_WORD = lazy_pattern(r"\w+(?:['’]\w+)*")
+_WORD_SOURCE = r"\w+(?:['’]\w+)*"
+_WORD = lazy_pattern(_WORD_SOURCE)
 # The same pattern for `re`, several times faster on short texts: on ASCII text
 # the two engines read \w alike.
-_ASCII_WORD = re.compile(_WORD.pattern)
+_ASCII_WORD = re.compile(_WORD_SOURCE)
 _WORD_RUN = lazy_pattern(r"\w+", regex.V1)
 # ASCII bytes to themselves in lower case when they are word characters (\w),
 # to a space when not.
@@ -643,7 +644,6 @@ class _Context:
         self.document = document
         self.whole_words = whole_words
         self.min_words = min_words
-        self._at_least = _at_least(min_words)
         self.pattern = pattern
         self.words = words
         self.timeout = timeout
@@ -688,9 +688,7 @@ class _Context:
         if key in self._by_length:
             return self._by_length[key] is False
         content = self.document.prose[q.content_start : q.content_end]
-        # (_has_words, with its patterns looked up once per document)
-        plain, other = self._at_least
-        if (plain if content.isascii() else other).match(content) is not None:
+        if _has_words(content, self.min_words):
             return False
         # _direct_by_length without counting the words again.
         found = self._by_length[key] = (
@@ -945,8 +943,7 @@ class _Context:
             sentences = self.sentences(block_index)
             found = []
             for q in self.quotations_in(block_index):
-                a = _sentence_index(sentences, q.start)
-                b = _sentence_index(sentences, max(q.start, q.end - 1))
+                a, b = _sentence_span(sentences, q)
                 found.append((max(a - 1, 0), min(b + 1, len(sentences) - 1), q))
             self._quoted[block_index] = found
         return found
@@ -1025,8 +1022,7 @@ class _Context:
         if not sentences:
             return True
         block = doc.blocks[bi]
-        first = _sentence_index(sentences, q.start)
-        last = _sentence_index(sentences, max(q.start, q.end - 1))
+        first, last = _sentence_span(sentences, q)
         text = self.masked(bi)[
             sentences[first].start - block.start : sentences[last].end - block.start
         ]
@@ -1041,8 +1037,7 @@ class _Context:
         sentences = self.sentences(bi)
         if not sentences:
             return True
-        first = _sentence_index(sentences, q.start)
-        last = _sentence_index(sentences, max(q.start, q.end - 1))
+        first, last = _sentence_span(sentences, q)
         lo, hi = max(first - 1, 0), min(last + 1, len(sentences) - 1)
         if self.span_attributes(bi, sentences[first].start, sentences[last].end, own=True):
             return True
@@ -1061,14 +1056,7 @@ class _Context:
         sentences = self.sentences(bi)
         if not sentences:
             return "no-sentence"
-        first = _sentence_index(sentences, q.start)
-        last = q.end - 1
-        # (Most quotations end in the sentence they open in: the sentence
-        # holding their last character is then `first`, without a search.)
-        if first + 1 == len(sentences) or sentences[first + 1].start > last:
-            last = first
-        else:
-            last = _sentence_index(sentences, max(q.start, last))
+        first, last = _sentence_span(sentences, q)
         # The quotation's own sentence(s), unless they are the quotation alone,
         # with at most a mark after it (no word, so no speech act: the cue scan
         # begins each match at a word).
@@ -1174,6 +1162,17 @@ def _opens(masked: str, rel: int) -> bool:
 def _sentence_index(sentences, offset: int) -> int:
     """The sentence holding `offset` (or the last one starting before it)."""
     return max(bisect_right(sentences, offset, key=_START) - 1, 0)
+
+
+def _sentence_span(sentences, q) -> tuple[int, int]:
+    """The indices of the first and last sentences the quotation `q` touches."""
+    first = _sentence_index(sentences, q.start)
+    last = q.end - 1
+    # (Most quotations end in the sentence they open in: the sentence holding
+    # their last character is then `first`, without a search.)
+    if first + 1 == len(sentences) or sentences[first + 1].start > last:
+        return first, first
+    return first, _sentence_index(sentences, max(q.start, last))
 
 
 class ScareQuote(Rule):

@@ -19,8 +19,8 @@ from newslint import Document, Entry, PhraseRule, Severity, builtin_pack, hookim
 _OPEN_MARKS = "\"“‘'«„"
 _CLOSE_MARKS = "\"”’'»"
 _WORD = lazy_pattern(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-# The context tests run once per match: their patterns are compiled here,
-# not looked up in `regex`'s cache at every call.
+# The context tests run once per match: their patterns are compiled once (when
+# first used), not looked up in `regex`'s cache at every call.
 _LOWER_AFTER_HYPHEN = lazy_pattern(r"-\p{Ll}")
 _POSSESSIVE_S = lazy_pattern(r"['’]s\b")
 _CLOSED_SOON = lazy_pattern(r"^(?:\s*[\p{L}'’-]+){0,4}[,.!?]?[\"”’»]")
@@ -167,20 +167,6 @@ def _head(match_text: str) -> str:
 
 # -- NL201 loaded-epithet -----------------------------------------------------
 
-# Words that make `regime` a way of running something rather than a government.
-_NON_POLITICAL_REGIME = frozenset(
-    """training exercise fitness diet dietary drug drugs treatment medication dosing
-    tax taxation sanctions sanction regulatory regulation licensing licence license
-    inspection inspections trade tariff visa currency exchange-rate pension pensions
-    accounting disclosure reporting testing test anti-doping doping compliance
-    planning insolvency bankruptcy copyright patent privacy data safety security
-    cleaning feeding watering grazing care beauty skincare workout practice
-    rotation selection coaching management fiscal monetary legal liability
-    import export quota quotas subsidy subsidies price pricing rate rates
-    investment capital banking supervisory competition visa-free immigration
-    asylum border customs""".split()
-)
-
 
 class _LoadedRule(PhraseRule):
     """What the three rules share: the message names the word, says why it is
@@ -265,10 +251,6 @@ class LoadedEpithet(_LoadedRule):
         return True
 
 
-_FUNCTION_WORDS = frozenset(
-    """the a an this that these those its their his her our your my new old former
-    current previous any every each no such whose which""".split()
-)
 # Verdicts that brand a government (`the murderous regime`).
 _POLITICAL_REGIME = frozenset(
     """rogue puppet criminal illegitimate evil corrupt socialist marxist leftist

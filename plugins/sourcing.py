@@ -45,7 +45,7 @@ _TRAILING_ATTRIBUTION = lazy_pattern(
 _PRONOUN = lazy_pattern(r"(?<!\w)(?:he|she|they|i|we|you)(?!\w)", _F)
 
 
-# Patterns of the context tests, compiled once.
+# Patterns of the context tests, compiled once, when first used.
 _LAST_WORDS = lazy_pattern(r"((?:[\p{L}\p{N}’'.-]+,?\s+){1,4})$")
 _ACCORDING_TO = lazy_pattern(r"according\s+to\s+", _F)
 _MEMBERS = lazy_pattern(r"(?<!\w)(?:who|such\s+as|including|like|led\s+by)(?!\w)", _F)
@@ -153,7 +153,7 @@ _KIND_WORDS = {
 }
 _KIND = {w: kind for kind, words in _KIND_WORDS.items() for w in words.split()}
 _KIND_PATTERNS = {
-    kind: compile_pattern(r"(?<!\w)(?:" + "|".join(words.split()) + r")(?!\w)", _F)
+    kind: lazy_pattern(r"(?<!\w)(?:" + "|".join(words.split()) + r")(?!\w)", _F)
     for kind, words in _KIND_WORDS.items()
 }
 # A report named with its producer ("A survey of 280 firms by Data Services",
